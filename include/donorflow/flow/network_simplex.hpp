@@ -1,0 +1,187 @@
+// donorflow/flow/network_simplex.hpp: the primal network simplex method for min-cost flow.
+//
+// The problem is the one of flow/problem.hpp. Network simplex is the simplex method specialised
+// to the network matrix: a basis is a spanning tree, solving the basis is walking the tree, and a
+// pivot moves flow around the one cycle that the entering arc closes with the tree.
+//
+// Start. Lower bounds are shifted out (x = l + y), so every arc runs from 0 to a capacity. An
+// artificial root node r is added with one arc between r and every node v: v -> r when the
+// shifted supply b(v) >= 0, r -> v otherwise, carrying |b(v)|. These arcs form the first tree. In
+// kExact mode they cost a big M = (n + 1) max|c| + 1, larger than the cost of any simple path, so
+// the simplex drives their flow to zero whenever a feasible flow exists; flow left on one of them
+// at the end proves infeasibility. In the relaxed modes the root also absorbs unused supply
+// (kSupplyMayRemain: arcs v -> r of cost 0) or provides unmet demand (kDemandMayRemain: arcs
+// r -> v of cost 0); a node whose tree arc points the other way gets one extra cost-0 arc.
+//
+// Tree. The spanning tree lives in flat per-node arrays: parent, the arc to the parent (pred) and
+// its direction, a preorder "thread" with its reverse, the size of each subtree and the last node
+// of each subtree in preorder. With them the pivot needs no search structure: the apex of the
+// cycle is found by climbing from the two ends, always moving the end with the smaller subtree;
+// the potentials of the re-hung subtree change by one constant, applied along the thread.
+//
+// Pivoting. Candidates are priced by a rule chosen at compile time (a small class holding
+// references to the solver's arrays, so the hot loop has no virtual call). The default is block
+// search: scan about sqrt(m) arcs from where the last scan stopped and take the most violating
+// one, continuing around the arc list only if a block holds none. Arcs are visited in a strided
+// order rather than input order so that one block samples the whole network.
+//
+// Termination. The tree is kept strongly feasible (every node can send a positive amount of flow
+// to the root along its tree path): the leaving arc is the last blocking arc met when the cycle is
+// traversed from its apex in the direction of flow (Cunningham 1976). Degenerate pivots then
+// cannot cycle, and the method ends after finitely many pivots without perturbation.
+//
+// Unboundedness. If no arc of the cycle limits the flow, the cycle has negative cost and infinite
+// capacity: the objective is unbounded below and run() returns Status::kUnbounded.
+//
+// Complexity. Each pivot costs O(sqrt(m)) pricing plus work proportional to the cycle and the
+// re-hung subtree; the number of pivots is not polynomially bounded in the worst case, but in
+// practice network simplex with block search is among the fastest exact methods on sparse
+// networks (Kovacs 2015).
+//
+// Exactness. All arithmetic is on 64-bit integers within the limits check_input() enforces, and
+// the objective is summed in 128 bits: the answer is exact, never rounded. The final potentials
+// are returned with the flow and prove optimality (flow/certificate.hpp).
+//
+// Use:
+//   donorflow::NetworkSimplex<> simplex(problem_view);
+//   donorflow::MinCostFlowResult result = simplex.run();
+// A second run() starts from scratch on the arrays the view then holds: nothing is reused yet.
+//
+// References: R. K. Ahuja, T. L. Magnanti, J. B. Orlin, Network Flows (1993), ch. 11;
+// W. H. Cunningham, A network simplex method, Math. Programming 11 (1976);
+// P. Kovacs, Minimum-cost flow algorithms: an experimental evaluation, Optim. Methods Softw. 30
+// (2015).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "donorflow/flow/problem.hpp"
+
+namespace donorflow {
+
+// Node states of arcs: at the lower bound (+1), at the upper bound (-1), or in the tree (0). The
+// signs are chosen so that state * reduced_cost < 0 exactly when the arc may enter.
+enum ArcState : std::int8_t { kArcAtUpper = -1, kArcInTree = 0, kArcAtLower = 1 };
+
+// Block search pricing: the most violating arc among the next block of candidates.
+class BlockSearchPivot {
+ public:
+  struct Arrays {
+    const std::vector<NodeId>& source;
+    const std::vector<NodeId>& target;
+    const std::vector<Cost>& cost;
+    const std::vector<std::int8_t>& state;
+    const std::vector<Cost>& potential;
+  };
+
+  BlockSearchPivot(const Arrays& arrays, ArcId search_count)
+      : a_(arrays),
+        search_count_(search_count),
+        block_size_(std::max<ArcId>(
+            kMinBlockSize, static_cast<ArcId>(std::sqrt(static_cast<double>(search_count))))) {}
+
+  // Finds an arc whose reduced cost violates optimality; false when none is left (optimal).
+  bool find_entering(ArcId& entering) {
+    Cost best = 0;
+    ArcId best_arc = -1;
+    ArcId remaining = block_size_;
+    ArcId e = next_arc_;
+    for (ArcId scanned = 0; scanned < search_count_; ++scanned) {
+      const Cost violation =
+          a_.state[e] * (a_.cost[e] - a_.potential[a_.source[e]] + a_.potential[a_.target[e]]);
+      if (violation < best) {
+        best = violation;
+        best_arc = e;
+      }
+      if (++e == search_count_) e = 0;
+      if (--remaining == 0) {
+        if (best_arc >= 0) break;
+        remaining = block_size_;
+      }
+    }
+    if (best_arc < 0) return false;
+    entering = best_arc;
+    next_arc_ = e;
+    return true;
+  }
+
+ private:
+  static constexpr ArcId kMinBlockSize = 10;
+  Arrays a_;
+  ArcId search_count_;
+  ArcId block_size_;
+  ArcId next_arc_ = 0;
+};
+
+template <class PivotRule = BlockSearchPivot>
+class NetworkSimplex {
+ public:
+  explicit NetworkSimplex(const ProblemView& problem) : problem_(problem) {}
+
+  // Solves the problem the view holds now. See the file comment for what a second call reuses.
+  MinCostFlowResult run();
+
+ private:
+  static constexpr std::int8_t kUp = 1;     // the pred arc points from the node to its parent
+  static constexpr std::int8_t kDown = -1;  // the pred arc points from the parent to the node
+  // A cycle whose residual capacity reaches this bound has infinite capacity: check_input()
+  // keeps every finite flow value below 2^62.
+  static constexpr Flow kUnboundedFlow = Flow{1} << 62;
+
+  void build();
+  NodeId find_join(NodeId u, NodeId v) const;
+  void update_tree(NodeId u_in, NodeId v_in, NodeId u_out, ArcId entering, NodeId join);
+  MinCostFlowResult finish(Status status, std::string message);
+
+  ProblemView problem_;
+  NodeId node_count_ = 0;  // real nodes; the root is node_count_
+  ArcId arc_count_ = 0;    // real arcs; root arcs follow, then extra slack arcs
+  ArcId search_count_ = 0;
+  Cost big_m_ = 0;
+  std::int64_t iterations_ = 0;
+
+  // Arcs, in internal order: real arcs (strided), root arcs for nodes 0..n-1, extra slack arcs.
+  std::vector<NodeId> source_;
+  std::vector<NodeId> target_;
+  std::vector<Cost> cost_;
+  std::vector<Flow> capacity_;  // upper - lower; kInfiniteCapacity stays infinite
+  std::vector<Flow> flow_;      // shifted flow, 0 <= flow <= capacity
+  std::vector<std::int8_t> state_;
+  std::vector<ArcId> original_arc_;  // internal real arc -> the caller's arc id
+
+  // Spanning tree, per node (the root included).
+  std::vector<NodeId> parent_;
+  std::vector<ArcId> pred_;
+  std::vector<std::int8_t> pred_dir_;
+  std::vector<NodeId> thread_;
+  std::vector<NodeId> rev_thread_;
+  std::vector<NodeId> succ_num_;
+  std::vector<NodeId> last_succ_;
+  std::vector<Cost> potential_;
+
+  // Scratch for update_tree: the path from the entering node up to the leaving one, with the
+  // values it overwrites.
+  struct PathNode {
+    NodeId node, rev_thread, last_succ, after_last, succ_num;
+    ArcId pred;
+    std::int8_t pred_dir;
+  };
+  std::vector<PathNode> path_;
+};
+
+#ifndef DONORFLOW_HEADER_ONLY
+// Compiled once in src/network_simplex.cpp.
+extern template class NetworkSimplex<BlockSearchPivot>;
+#endif
+
+// Solves `problem` by network simplex with block search pricing.
+inline MinCostFlowResult solve_network_simplex(const ProblemView& problem) {
+  return NetworkSimplex<BlockSearchPivot>(problem).run();
+}
+
+}  // namespace donorflow
+
+#include "donorflow/flow/network_simplex.ipp"

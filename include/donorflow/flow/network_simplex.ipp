@@ -1,0 +1,318 @@
+// Implementation of donorflow/flow/network_simplex.hpp (templates: always included).
+#pragma once
+
+#include <string>
+
+#include "donorflow/flow/network_simplex.hpp"
+
+namespace donorflow {
+
+template <class PivotRule>
+void NetworkSimplex<PivotRule>::build() {
+  const StaticGraph& g = *problem_.graph;
+  node_count_ = g.node_count();
+  arc_count_ = g.arc_count();
+  const NodeId n = node_count_;
+  const ArcId m = arc_count_;
+  const NodeId root = n;
+  const SupplyMode mode = problem_.supply_mode;
+  iterations_ = 0;
+
+  // Shifted supplies: b(v) minus the lower bounds leaving v plus those entering it.
+  std::vector<Flow> supply(static_cast<std::size_t>(n));
+  for (NodeId v = 0; v < n; ++v) supply[v] = problem_.supply_of(v);
+  Cost max_abs_cost = 0;
+  for (ArcId a = 0; a < m; ++a) {
+    const Flow lo = problem_.lower_of(a);
+    supply[g.tail(a)] -= lo;
+    supply[g.head(a)] += lo;
+    const Cost c = problem_.cost_of(a);
+    max_abs_cost = std::max(max_abs_cost, c < 0 ? -c : c);
+  }
+  big_m_ = (static_cast<Cost>(n) + 1) * max_abs_cost + 1;
+
+  // A node's tree arc to the root is a slack arc (cost 0) when it points the way the relaxed
+  // mode lets flow go, and an artificial one (cost M) otherwise; a node whose tree arc is
+  // artificial in a relaxed mode also gets an extra slack arc.
+  auto tree_arc_is_slack = [mode](bool up) {
+    return (mode == SupplyMode::kSupplyMayRemain && up) ||
+           (mode == SupplyMode::kDemandMayRemain && !up);
+  };
+  ArcId extra_count = 0;
+  if (mode != SupplyMode::kExact) {
+    for (NodeId v = 0; v < n; ++v) extra_count += tree_arc_is_slack(supply[v] >= 0) ? 0 : 1;
+  }
+  const auto total = static_cast<std::size_t>(m) + static_cast<std::size_t>(n) + extra_count;
+  source_.assign(total, 0);
+  target_.assign(total, 0);
+  cost_.assign(total, 0);
+  capacity_.assign(total, kInfiniteCapacity);
+  flow_.assign(total, 0);
+  state_.assign(total, kArcAtLower);
+  original_arc_.resize(static_cast<std::size_t>(m));
+
+  // Real arcs in strided order: internal arcs i, i+1, ... come from far-apart parts of the input,
+  // so that one pricing block samples the whole network.
+  const ArcId stride = std::max<ArcId>(1, static_cast<ArcId>(std::sqrt(static_cast<double>(m))));
+  ArcId i = 0;
+  for (ArcId start = 0; start < stride; ++start) {
+    for (ArcId a = start; a < m; a += stride, ++i) {
+      original_arc_[i] = a;
+      source_[i] = g.tail(a);
+      target_[i] = g.head(a);
+      cost_[i] = problem_.cost_of(a);
+      const Flow hi = problem_.upper_of(a);
+      capacity_[i] = hi == kInfiniteCapacity ? kInfiniteCapacity : hi - problem_.lower_of(a);
+    }
+  }
+
+  // The initial tree: every node hangs from the root by its root arc.
+  parent_.assign(static_cast<std::size_t>(n) + 1, root);
+  pred_.resize(static_cast<std::size_t>(n) + 1);
+  pred_dir_.resize(static_cast<std::size_t>(n) + 1);
+  thread_.resize(static_cast<std::size_t>(n) + 1);
+  rev_thread_.resize(static_cast<std::size_t>(n) + 1);
+  succ_num_.assign(static_cast<std::size_t>(n) + 1, 1);
+  last_succ_.resize(static_cast<std::size_t>(n) + 1);
+  potential_.assign(static_cast<std::size_t>(n) + 1, 0);
+  parent_[root] = -1;
+  pred_[root] = -1;
+  pred_dir_[root] = 0;
+  succ_num_[root] = n + 1;
+  last_succ_[root] = n > 0 ? n - 1 : root;
+  thread_[root] = n > 0 ? 0 : root;
+  rev_thread_[root] = n > 0 ? n - 1 : root;
+  ArcId extra = m + n;
+  for (NodeId v = 0; v < n; ++v) {
+    const ArcId e = m + v;
+    const bool up = supply[v] >= 0;
+    const Cost c = tree_arc_is_slack(up) ? 0 : big_m_;
+    source_[e] = up ? v : root;
+    target_[e] = up ? root : v;
+    cost_[e] = c;
+    flow_[e] = up ? supply[v] : -supply[v];
+    state_[e] = kArcInTree;
+    pred_[v] = e;
+    pred_dir_[v] = up ? kUp : kDown;
+    potential_[v] = up ? c : -c;  // makes the tree arc's reduced cost zero
+    thread_[v] = v + 1 < n ? v + 1 : root;
+    rev_thread_[v] = v > 0 ? v - 1 : root;
+    last_succ_[v] = v;
+    if (mode != SupplyMode::kExact && c != 0) {
+      source_[extra] = up ? root : v;  // the slack direction, opposite to the tree arc
+      target_[extra] = up ? v : root;
+      ++extra;
+    }
+  }
+  // In kExact mode every root arc is artificial and, once out of the tree, never worth entering
+  // again; in the relaxed modes the slack arcs must stay candidates.
+  search_count_ = mode == SupplyMode::kExact ? m : static_cast<ArcId>(total);
+}
+
+template <class PivotRule>
+NodeId NetworkSimplex<PivotRule>::find_join(NodeId u, NodeId v) const {
+  // An ancestor has a strictly larger subtree, so the end with the smaller subtree is never an
+  // ancestor of the other and may climb.
+  while (u != v) {
+    if (succ_num_[u] < succ_num_[v]) {
+      u = parent_[u];
+    } else {
+      v = parent_[v];
+    }
+  }
+  return u;
+}
+
+template <class PivotRule>
+void NetworkSimplex<PivotRule>::update_tree(NodeId u_in, NodeId v_in, NodeId u_out,
+                                            ArcId entering, NodeId join) {
+  // The subtree T(u_out) is cut off and hung again below v_in by the entering arc, so that the
+  // path u_in = w0, w1, ..., wk = u_out reverses. Its new preorder is T(w0) followed, for each
+  // i >= 1, by T(wi) without T(wi-1): the part of wi's old block before wi-1's block, then the
+  // part after it. Old values are saved first because the relinking overwrites them.
+  path_.clear();
+  for (NodeId w = u_in;; w = parent_[w]) {
+    path_.push_back({w, rev_thread_[w], last_succ_[w], thread_[last_succ_[w]], succ_num_[w],
+                     pred_[w], pred_dir_[w]});
+    if (w == u_out) break;
+  }
+  const std::size_t k = path_.size() - 1;
+  const NodeId old_parent_out = parent_[u_out];
+  const NodeId block_before = path_[k].rev_thread;
+  const NodeId block_after = path_[k].after_last;
+  const NodeId old_last_out = path_[k].last_succ;
+  const NodeId size = path_[k].succ_num;
+
+  // New thread inside the re-hung block.
+  NodeId last = path_[0].last_succ;
+  for (std::size_t i = 1; i <= k; ++i) {
+    const PathNode& w = path_[i];
+    const PathNode& child = path_[i - 1];
+    thread_[last] = w.node;
+    rev_thread_[w.node] = last;
+    last = child.rev_thread;  // the part of w's block before the child's block ends here
+    if (child.last_succ != w.last_succ) {
+      thread_[last] = child.after_last;
+      rev_thread_[child.after_last] = last;
+      last = w.last_succ;
+    }
+  }
+
+  // Cut the old block out of the thread and splice the new one in right after v_in.
+  thread_[block_before] = block_after;
+  rev_thread_[block_after] = block_before;
+  const NodeId after_v = thread_[v_in];
+  thread_[v_in] = u_in;
+  rev_thread_[u_in] = v_in;
+  thread_[last] = after_v;
+  rev_thread_[after_v] = last;
+
+  // Reverse the path.
+  for (std::size_t i = k; i >= 1; --i) {
+    const NodeId w = path_[i].node;
+    parent_[w] = path_[i - 1].node;
+    pred_[w] = path_[i - 1].pred;
+    pred_dir_[w] = static_cast<std::int8_t>(-path_[i - 1].pred_dir);
+    succ_num_[w] = size - path_[i - 1].succ_num;
+    last_succ_[w] = last;
+  }
+  parent_[u_in] = v_in;
+  pred_[u_in] = entering;
+  pred_dir_[u_in] = source_[entering] == u_in ? kUp : kDown;
+  succ_num_[u_in] = size;
+  last_succ_[u_in] = last;
+
+  // Ancestors: below the join, the old side loses the block and the new side gains it; above
+  // it, only the last node in preorder can change.
+  for (NodeId a = old_parent_out; a != join; a = parent_[a]) succ_num_[a] -= size;
+  for (NodeId a = v_in; a != join; a = parent_[a]) succ_num_[a] += size;
+  for (NodeId a = old_parent_out; a >= 0 && last_succ_[a] == old_last_out; a = parent_[a]) {
+    last_succ_[a] = block_before;
+  }
+  for (NodeId a = v_in; a >= 0 && last_succ_[a] == v_in; a = parent_[a]) last_succ_[a] = last;
+}
+
+template <class PivotRule>
+MinCostFlowResult NetworkSimplex<PivotRule>::finish(Status status, std::string message) {
+  MinCostFlowResult result;
+  result.status = status;
+  result.message = std::move(message);
+  result.algorithm = "network-simplex";
+  result.iterations = iterations_;
+  if (status != Status::kOptimal) return result;
+  const StaticGraph& g = *problem_.graph;
+  result.flow.resize(static_cast<std::size_t>(arc_count_));
+  for (ArcId i = 0; i < arc_count_; ++i) {
+    const ArcId a = original_arc_[i];
+    result.flow[a] = problem_.lower_of(a) + flow_[i];
+  }
+  WideCost total = 0;
+  for (ArcId a = 0; a < arc_count_; ++a) {
+    total += static_cast<WideCost>(problem_.cost_of(a)) * result.flow[a];
+  }
+  result.cost = total;
+  result.potential.assign(potential_.begin(), potential_.begin() + g.node_count());
+  return result;
+}
+
+template <class PivotRule>
+MinCostFlowResult NetworkSimplex<PivotRule>::run() {
+  if (const InputCheck check = check_input(problem_); !check.ok()) {
+    iterations_ = 0;
+    return finish(check.status, check.message);
+  }
+  build();
+  PivotRule pivot({source_, target_, cost_, state_, potential_}, search_count_);
+  ArcId entering = -1;
+  while (pivot.find_entering(entering)) {
+    ++iterations_;
+    // Flow will go around the cycle from `first` over the entering arc to `second`.
+    const bool increase = state_[entering] == kArcAtLower;
+    const NodeId first = increase ? source_[entering] : target_[entering];
+    const NodeId second = increase ? target_[entering] : source_[entering];
+    const NodeId join = find_join(first, second);
+
+    // Ratio test with the strongly feasible tie-break: the last blocking arc met when walking the
+    // cycle from the join in the direction of flow (join .. first, entering arc, second .. join).
+    Flow delta = capacity_[entering];
+    int side = 0;  // 0: the entering arc itself, 1: on the first path, 2: on the second path
+    NodeId u_out = -1;
+    for (NodeId u = first; u != join; u = parent_[u]) {
+      const ArcId e = pred_[u];
+      const Flow room = pred_dir_[u] == kUp ? flow_[e] : capacity_[e] - flow_[e];
+      if (room < delta) {
+        delta = room;
+        u_out = u;
+        side = 1;
+      }
+    }
+    for (NodeId u = second; u != join; u = parent_[u]) {
+      const ArcId e = pred_[u];
+      const Flow room = pred_dir_[u] == kUp ? capacity_[e] - flow_[e] : flow_[e];
+      if (room <= delta) {
+        delta = room;
+        u_out = u;
+        side = 2;
+      }
+    }
+    if (delta >= kUnboundedFlow) {
+      return finish(Status::kUnbounded,
+                    "a cycle of negative cost has infinite capacity (it closes over arc " +
+                        std::to_string(entering < arc_count_ ? original_arc_[entering] : -1) +
+                        "); give one of its arcs a finite upper bound");
+    }
+
+    if (delta > 0) {
+      const Flow change = increase ? delta : -delta;
+      flow_[entering] += change;
+      for (NodeId u = source_[entering]; u != join; u = parent_[u]) {
+        flow_[pred_[u]] -= pred_dir_[u] * change;
+      }
+      for (NodeId u = target_[entering]; u != join; u = parent_[u]) {
+        flow_[pred_[u]] += pred_dir_[u] * change;
+      }
+    }
+    if (side == 0) {
+      state_[entering] = static_cast<std::int8_t>(-state_[entering]);
+      continue;
+    }
+
+    const ArcId leaving = pred_[u_out];
+    state_[leaving] = flow_[leaving] == 0 ? kArcAtLower : kArcAtUpper;
+    state_[entering] = kArcInTree;
+    const NodeId u_in = side == 1 ? first : second;
+    const NodeId v_in = side == 1 ? second : first;
+    const Cost reduced =
+        cost_[entering] - potential_[source_[entering]] + potential_[target_[entering]];
+    const Cost sigma = u_in == source_[entering] ? reduced : -reduced;
+    update_tree(u_in, v_in, u_out, entering, join);
+    NodeId u = u_in;
+    for (NodeId count = succ_num_[u_in]; count > 0; --count, u = thread_[u]) {
+      potential_[u] += sigma;
+    }
+  }
+
+  // Flow left on an artificial arc means no feasible flow exists.
+  std::string shortfall;
+  int reported = 0;
+  Flow missing = 0;
+  for (NodeId v = 0; v < node_count_; ++v) {
+    const ArcId e = arc_count_ + v;
+    if (cost_[e] == big_m_ && flow_[e] > 0) {
+      missing += flow_[e];
+      if (reported++ < 5) {
+        shortfall += (reported > 1 ? ", node " : "node ") + std::to_string(v) +
+                     (source_[e] == v ? " cannot ship " : " cannot receive ") +
+                     std::to_string(flow_[e]);
+      }
+    }
+  }
+  if (missing > 0) {
+    return finish(Status::kInfeasible, "no feasible flow: " + shortfall +
+                                           (reported > 5 ? ", ..." : "") +
+                                           " (units of supply or demand the arcs cannot carry)");
+  }
+  return finish(Status::kOptimal, "");
+}
+
+}  // namespace donorflow

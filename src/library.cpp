@@ -1,0 +1,10 @@
+// The compiled part of donorflow: every non-template implementation, once, and the explicit
+// instantiations the headers declare `extern`. Kept in one translation unit because builds on
+// small machines are dominated by template-heavy headers.
+#include "donorflow/flow/certificate.ipp"
+#include "donorflow/flow/network_simplex.hpp"
+#include "donorflow/flow/problem.ipp"
+
+namespace donorflow {
+template class NetworkSimplex<BlockSearchPivot>;
+}  // namespace donorflow

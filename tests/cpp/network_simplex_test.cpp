@@ -1,0 +1,266 @@
+// Hand-made cases for every status and every feature of the min-cost flow problem, run on every
+// algorithm, each optimal answer proven by its certificate.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "solve_and_check.hpp"
+
+namespace donorflow {
+namespace {
+
+using testing::kAllAlgorithms;
+using testing::solve_checked;
+
+struct Case {
+  NodeId nodes;
+  std::vector<NodeId> tails, heads;
+  std::vector<Flow> lower, upper;
+  std::vector<Cost> cost;
+  std::vector<Flow> supply;
+  SupplyMode mode = SupplyMode::kExact;
+
+  MinCostFlowProblem problem() const {
+    return {StaticGraph(nodes, tails, heads), lower, upper, cost, supply, mode};
+  }
+};
+
+class EveryAlgorithm : public ::testing::TestWithParam<Algorithm> {};
+
+INSTANTIATE_TEST_SUITE_P(Flow, EveryAlgorithm, ::testing::ValuesIn(kAllAlgorithms),
+                         [](const auto& info) {
+                           std::string name(algorithm_name(info.param));
+                           std::erase(name, '-');
+                           return name;
+                         });
+
+TEST_P(EveryAlgorithm, TransportsAlongTheCheapestPath) {
+  // 0 -> 1 -> 3 costs 2 per unit, 0 -> 2 -> 3 costs 5 but the cheap path holds only 3 units.
+  const Case c{4, {0, 1, 0, 2}, {1, 3, 2, 3}, {}, {3, 10, 10, 10}, {1, 1, 2, 3}, {5, 0, 0, -5}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.cost, 3 * 2 + 2 * 5);
+  EXPECT_EQ(r.flow, (std::vector<Flow>{3, 3, 2, 2}));
+}
+
+TEST_P(EveryAlgorithm, ReportsInfeasibleWhenCapacityIsShort) {
+  const Case c{2, {0}, {1}, {}, {3}, {1}, {5, -5}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  EXPECT_EQ(r.status, Status::kInfeasible);
+  EXPECT_NE(r.message.find("node 0"), std::string::npos) << r.message;
+}
+
+TEST_P(EveryAlgorithm, ReportsInfeasibleWhenNoPathExists) {
+  const Case c{3, {0}, {1}, {}, {}, {1}, {2, 0, -2}};
+  const auto p = c.problem();
+  EXPECT_EQ(solve_checked(p.view(), GetParam()).status, Status::kInfeasible);
+}
+
+TEST_P(EveryAlgorithm, ReportsUnboundedNegativeCycleOfInfiniteCapacity) {
+  const Case c{3, {0, 1, 2}, {1, 2, 0}, {}, {}, {1, -5, 1}, {0, 0, 0}};
+  const auto p = c.problem();
+  EXPECT_EQ(solve_checked(p.view(), GetParam()).status, Status::kUnbounded);
+}
+
+TEST_P(EveryAlgorithm, SaturatesNegativeCycleOfFiniteCapacity) {
+  const Case c{3, {0, 1, 2}, {1, 2, 0}, {}, {4, kInfiniteCapacity, 7}, {1, -5, 1}, {0, 0, 0}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.cost, -3 * 4);
+  EXPECT_EQ(r.flow, (std::vector<Flow>{4, 4, 4}));
+}
+
+TEST_P(EveryAlgorithm, NegativeSelfLoopIsSaturatedOrUnbounded) {
+  Case c{1, {0}, {0}, {}, {6}, {-2}, {0}};
+  auto p = c.problem();
+  auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.cost, -12);
+  c.upper = {kInfiniteCapacity};
+  p = c.problem();
+  EXPECT_EQ(solve_checked(p.view(), GetParam()).status, Status::kUnbounded);
+}
+
+TEST_P(EveryAlgorithm, HonoursLowerBounds) {
+  // The expensive arc must carry at least 2 units although the cheap one could carry all 4.
+  const Case c{2, {0, 0}, {1, 1}, {0, 2}, {10, 10}, {1, 9}, {4, -4}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.flow, (std::vector<Flow>{2, 2}));
+  EXPECT_EQ(r.cost, 2 * 1 + 2 * 9);
+}
+
+TEST_P(EveryAlgorithm, LowerBoundsCanForceCirculation) {
+  // No supplies, but arc 0 -> 1 must carry 3, which must come back over 1 -> 0.
+  const Case c{2, {0, 1}, {1, 0}, {3, 0}, {5, 5}, {2, 4}, {0, 0}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.cost, 3 * 2 + 3 * 4);
+}
+
+TEST_P(EveryAlgorithm, ParallelArcsFillCheapestFirst) {
+  const Case c{2, {0, 0, 0}, {1, 1, 1}, {}, {2, 2, 10}, {3, 1, 7}, {5, -5}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.flow, (std::vector<Flow>{2, 2, 1}));
+  EXPECT_EQ(r.cost, 2 * 3 + 2 * 1 + 7);
+}
+
+TEST_P(EveryAlgorithm, ZeroSupplyAndNonNegativeCostsGiveZeroFlow) {
+  const Case c{3, {0, 1, 2}, {1, 2, 0}, {}, {5, 5, 5}, {1, 2, 3}, {}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.cost, 0);
+  EXPECT_EQ(r.flow, (std::vector<Flow>{0, 0, 0}));
+}
+
+TEST_P(EveryAlgorithm, EmptyGraphIsOptimal) {
+  const Case c{0, {}, {}, {}, {}, {}, {}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  EXPECT_EQ(r.status, Status::kOptimal);
+  EXPECT_EQ(r.cost, 0);
+}
+
+TEST_P(EveryAlgorithm, SupplyMayRemainLeavesTheExpensiveSupplyUnused) {
+  // Two sources of 5 for a demand of 6: the cheaper source ships everything it has.
+  Case c{3, {0, 1}, {2, 2}, {}, {}, {1, 4}, {5, 5, -6}, SupplyMode::kSupplyMayRemain};
+  auto p = c.problem();
+  auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.flow, (std::vector<Flow>{5, 1}));
+  EXPECT_EQ(r.cost, 5 + 4);
+  // Too little supply is infeasible in this mode.
+  c.supply = {2, 2, -6};
+  p = c.problem();
+  EXPECT_EQ(solve_checked(p.view(), GetParam()).status, Status::kInfeasible);
+}
+
+TEST_P(EveryAlgorithm, SupplyMayRemainUsesNegativeArcsToAbsorbMore) {
+  // A negative-cost arc into a sink pays for receiving more than the demand.
+  const Case c{2, {0}, {1}, {}, {7}, {-3}, {10, -2}, SupplyMode::kSupplyMayRemain};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.flow, (std::vector<Flow>{7}));
+}
+
+TEST_P(EveryAlgorithm, DemandMayRemainShipsAllSupplyToTheCheapestSinks) {
+  Case c{3, {0, 0}, {1, 2}, {}, {}, {3, 1}, {4, -3, -3}, SupplyMode::kDemandMayRemain};
+  auto p = c.problem();
+  auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.flow, (std::vector<Flow>{1, 3}));
+  // Supply that cannot be shipped is infeasible in this mode.
+  c.upper = {1, 1};
+  p = c.problem();
+  EXPECT_EQ(solve_checked(p.view(), GetParam()).status, Status::kInfeasible);
+}
+
+TEST_P(EveryAlgorithm, ObjectiveBeyond64BitsIsExact) {
+  // Two arcs each costing about 2^59 per unit, with about 2^8 units: the total needs 68 bits.
+  const Cost big = Cost{1} << 55;
+  const Case c{3, {0, 1}, {1, 2}, {}, {}, {big, big}, {300, 0, -300}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.cost, static_cast<WideCost>(big) * 600);
+}
+
+TEST(InputCheck, RejectsUnbalancedSupplies) {
+  const Case c{2, {0}, {1}, {}, {}, {1}, {3, -2}};
+  const auto p = c.problem();
+  const auto r = solve_min_cost_flow(p.view());
+  EXPECT_EQ(r.status, Status::kUnbalanced);
+  EXPECT_NE(r.message.find("sum to 1"), std::string::npos) << r.message;
+}
+
+TEST(InputCheck, RejectsLowerAboveUpperNamingTheArc) {
+  const Case c{2, {0, 0}, {1, 1}, {0, 5}, {3, 4}, {1, 1}, {0, 0}};
+  const auto p = c.problem();
+  const auto r = solve_min_cost_flow(p.view());
+  EXPECT_EQ(r.status, Status::kBadInput);
+  EXPECT_NE(r.message.find("arc 1"), std::string::npos) << r.message;
+}
+
+TEST(InputCheck, RejectsSumsBeyond64Bits) {
+  // Supplies and capacities each within range, but their sum reaches 2^62.
+  const Case c{2, {0, 0}, {1, 1}, {}, {kMaxMagnitude, kMaxMagnitude}, {1, 1},
+               {kMaxMagnitude, -kMaxMagnitude}};
+  const auto p = c.problem();
+  EXPECT_EQ(solve_min_cost_flow(p.view()).status, Status::kOverflow);
+  // Costs whose path sums could overflow are refused too.
+  Case d{2, {0}, {1}, {}, {1}, {kMaxMagnitude}, {0, 0}};
+  const auto q = d.problem();
+  const auto r = solve_min_cost_flow(q.view());
+  EXPECT_EQ(r.status, Status::kOverflow);
+  EXPECT_NE(r.message.find("rescale"), std::string::npos) << r.message;
+}
+
+TEST(InputCheck, RejectsArraysOfTheWrongLength) {
+  Case c{2, {0}, {1}, {}, {}, {1, 2}, {0, 0}};
+  const auto p = c.problem();
+  const auto r = solve_min_cost_flow(p.view());
+  EXPECT_EQ(r.status, Status::kBadInput);
+  EXPECT_NE(r.message.find("cost has 2 entries"), std::string::npos) << r.message;
+}
+
+TEST(StaticGraphTest, IndexesArcsByTailAndHead) {
+  const std::vector<NodeId> tails{2, 0, 2, 1, 1};
+  const std::vector<NodeId> heads{0, 2, 2, 0, 0};
+  const StaticGraph g(3, tails, heads);
+  EXPECT_EQ(g.node_count(), 3);
+  EXPECT_EQ(g.arc_count(), 5);
+  EXPECT_EQ(std::vector<ArcId>(g.out_arcs(2).begin(), g.out_arcs(2).end()),
+            (std::vector<ArcId>{0, 2}));
+  EXPECT_EQ(std::vector<ArcId>(g.in_arcs(0).begin(), g.in_arcs(0).end()),
+            (std::vector<ArcId>{0, 3, 4}));
+  EXPECT_EQ(g.out_degree(0), 1);
+  EXPECT_EQ(g.in_degree(2), 2);
+}
+
+TEST(StaticGraphTest, RejectsArcsToMissingNodes) {
+  const std::vector<NodeId> tails{0, 1};
+  const std::vector<NodeId> heads{1, 3};
+  EXPECT_THROW(StaticGraph(2, tails, heads), std::invalid_argument);
+}
+
+TEST(CertificateTest, RejectsSuboptimalFlowAndWrongPotentials) {
+  const Case c{4, {0, 1, 0, 2}, {1, 3, 2, 3}, {}, {3, 10, 10, 10}, {1, 1, 2, 3}, {5, 0, 0, -5}};
+  const auto p = c.problem();
+  const auto r = solve_min_cost_flow(p.view());
+  ASSERT_TRUE(r.optimal());
+  // A feasible but suboptimal flow: everything over the expensive path.
+  const std::vector<Flow> worse{0, 0, 5, 5};
+  EXPECT_FALSE(check_certificate(p.view(), worse, r.potential).ok);
+  // The optimal flow with shifted potentials on one node only.
+  std::vector<Cost> wrong = r.potential;
+  wrong[1] += 100;
+  const auto check = check_certificate(p.view(), r.flow, wrong);
+  EXPECT_FALSE(check.ok);
+  EXPECT_NE(check.failure.find("reduced cost"), std::string::npos) << check.failure;
+  // A flow that breaks conservation.
+  std::vector<Flow> leaky = r.flow;
+  leaky[0] -= 1;
+  EXPECT_FALSE(check_certificate(p.view(), leaky, r.potential).ok);
+}
+
+TEST(CertificateTest, NamesTheNodeWhoseBalanceFails) {
+  const Case c{3, {0, 1}, {1, 2}, {}, {5, 5}, {0, 0}, {2, 0, -2}};
+  const auto p = c.problem();
+  const std::vector<Flow> leaky{2, 1};
+  const std::vector<Cost> zero(3, 0);
+  const auto check = check_certificate(p.view(), leaky, zero);
+  EXPECT_FALSE(check.ok);
+  EXPECT_NE(check.failure.find("node 1"), std::string::npos) << check.failure;
+}
+
+}  // namespace
+}  // namespace donorflow
