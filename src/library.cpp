@@ -4,6 +4,8 @@
 #include "donorflow/flow/certificate.ipp"
 #include "donorflow/flow/network_simplex.hpp"
 #include "donorflow/flow/problem.ipp"
+#include "donorflow/gen/families.ipp"
+#include "donorflow/io/dimacs.ipp"
 
 namespace donorflow {
 template class NetworkSimplex<BlockSearchPivot>;

@@ -192,7 +192,12 @@ TEST(InputCheck, RejectsLowerAboveUpperNamingTheArc) {
 
 TEST(InputCheck, RejectsSumsBeyond64Bits) {
   // Supplies and capacities each within range, but their sum reaches 2^62.
-  const Case c{2, {0, 0}, {1, 1}, {}, {kMaxMagnitude, kMaxMagnitude}, {1, 1},
+  const Case c{2,
+               {0, 0},
+               {1, 1},
+               {},
+               {kMaxMagnitude, kMaxMagnitude},
+               {1, 1},
                {kMaxMagnitude, -kMaxMagnitude}};
   const auto p = c.problem();
   EXPECT_EQ(solve_min_cost_flow(p.view()).status, Status::kOverflow);

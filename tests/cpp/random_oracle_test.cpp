@@ -11,8 +11,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
 #include <boost/graph/find_flow_cost.hpp>
+#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
 
 #include <random>
 #include <vector>
@@ -25,11 +25,10 @@ namespace {
 using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
 using OracleGraph = boost::adjacency_list<
     boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-    boost::property<
-        boost::edge_capacity_t, long,
-        boost::property<boost::edge_residual_capacity_t, long,
-                        boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                        boost::property<boost::edge_weight_t, long>>>>>;
+    boost::property<boost::edge_capacity_t, long,
+                    boost::property<boost::edge_residual_capacity_t, long,
+                                    boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
+                                                    boost::property<boost::edge_weight_t, long>>>>>;
 
 struct OracleAnswer {
   bool feasible = false;
@@ -101,7 +100,8 @@ OracleAnswer boost_oracle(const MinCostFlowProblem& p) {
   boost::successive_shortest_path_nonnegative_weights(g, s, t);
   auto residual = boost::get(boost::edge_residual_capacity, g);
   WideCost shipped = 0;
-  for (auto [e, end] = boost::out_edges(s, g); e != end; ++e) shipped += capacity[*e] - residual[*e];
+  for (auto [e, end] = boost::out_edges(s, g); e != end; ++e)
+    shipped += capacity[*e] - residual[*e];
   OracleAnswer answer;
   answer.feasible = shipped == required;
   answer.cost = constant + boost::find_flow_cost(g);
@@ -141,7 +141,8 @@ MinCostFlowProblem random_instance(std::mt19937_64& rng, int shape) {
     default: {  // a square-ish grid with arcs both ways
       const NodeId w = std::max<NodeId>(1, static_cast<NodeId>(std::sqrt(n)));
       for (NodeId u = 0; u < n; ++u) {
-        if ((u + 1) % w != 0 && u + 1 < n) tails.insert(tails.end(), {u, u + 1}), heads.insert(heads.end(), {u + 1, u});
+        if ((u + 1) % w != 0 && u + 1 < n)
+          tails.insert(tails.end(), {u, u + 1}), heads.insert(heads.end(), {u + 1, u});
         if (u + w < n) tails.insert(tails.end(), {u, u + w}), heads.insert(heads.end(), {u + w, u});
       }
       break;

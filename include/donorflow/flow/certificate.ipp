@@ -21,8 +21,8 @@ DONORFLOW_INLINE CertificateCheck check_certificate(const ProblemView& problem,
   if (flow.size() != static_cast<std::size_t>(m) ||
       potential.size() != static_cast<std::size_t>(n)) {
     check.failure = "flow has " + std::to_string(flow.size()) + " entries and potential " +
-                    std::to_string(potential.size()) + "; expected " + std::to_string(m) +
-                    " and " + std::to_string(n);
+                    std::to_string(potential.size()) + "; expected " + std::to_string(m) + " and " +
+                    std::to_string(n);
     return check;
   }
   auto fail = [&check](std::string why) {
@@ -68,8 +68,7 @@ DONORFLOW_INLINE CertificateCheck check_certificate(const ProblemView& problem,
     const WideCost out = net_outflow[v];
     const Cost pi = potential[v];
     const std::string name = "node " + std::to_string(v);
-    const std::string balance =
-        ": net outflow " + to_string(out) + ", supply " + to_string(b);
+    const std::string balance = ": net outflow " + to_string(out) + ", supply " + to_string(b);
     switch (problem.supply_mode) {
       case SupplyMode::kExact:
         if (out != b) return fail(name + balance + " (must be equal)");

@@ -124,8 +124,8 @@ NodeId NetworkSimplex<PivotRule>::find_join(NodeId u, NodeId v) const {
 }
 
 template <class PivotRule>
-void NetworkSimplex<PivotRule>::update_tree(NodeId u_in, NodeId v_in, NodeId u_out,
-                                            ArcId entering, NodeId join) {
+void NetworkSimplex<PivotRule>::update_tree(NodeId u_in, NodeId v_in, NodeId u_out, ArcId entering,
+                                            NodeId join) {
   // The subtree T(u_out) is cut off and hung again below v_in by the entering arc, so that the
   // path u_in = w0, w1, ..., wk = u_out reverses. Its new preorder is T(w0) followed, for each
   // i >= 1, by T(wi) without T(wi-1): the part of wi's old block before wi-1's block, then the

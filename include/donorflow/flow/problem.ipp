@@ -48,7 +48,8 @@ DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
   for (std::size_t v = 0; v < n; ++v) {
     const Flow b = problem.supply_of(static_cast<NodeId>(v));
     if (exceeds_magnitude(b)) {
-      return {Status::kOverflow, "supply of node " + std::to_string(v) + " is " + std::to_string(b) +
+      return {Status::kOverflow, "supply of node " + std::to_string(v) + " is " +
+                                     std::to_string(b) +
                                      ", beyond the limit of 2^60 in absolute value"};
     }
     shifted[v] = b;
@@ -71,8 +72,8 @@ DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
       return {Status::kOverflow, arc_text(g, a) + ": a bound is beyond 2^60 in absolute value"};
     }
     if (exceeds_magnitude(c)) {
-      return {Status::kOverflow, arc_text(g, a) + ": cost " + std::to_string(c) +
-                                     " is beyond 2^60 in absolute value"};
+      return {Status::kOverflow,
+              arc_text(g, a) + ": cost " + std::to_string(c) + " is beyond 2^60 in absolute value"};
     }
     max_abs_cost = std::max(max_abs_cost, c < 0 ? -c : c);
     if (hi != kInfiniteCapacity) finite_capacity += static_cast<WideCost>(hi) - lo;
@@ -94,9 +95,9 @@ DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
   // Potentials are sums of costs along tree paths, plus one big-M artificial cost of about
   // (n + 1) * max|c|: keep (n + 2) * max|c| within 2^60.
   if ((static_cast<WideCost>(n) + 2) * max_abs_cost > static_cast<WideCost>(kMaxMagnitude)) {
-    return {Status::kOverflow, "nodes times the largest cost is beyond 2^60: " +
-                                   std::to_string(n) + " nodes, largest |cost| " +
-                                   std::to_string(max_abs_cost) + "; rescale the costs"};
+    return {Status::kOverflow, "nodes times the largest cost is beyond 2^60: " + std::to_string(n) +
+                                   " nodes, largest |cost| " + std::to_string(max_abs_cost) +
+                                   "; rescale the costs"};
   }
   if (problem.supply_mode == SupplyMode::kExact && total != 0) {
     return {Status::kUnbalanced, "supplies sum to " + to_string(total) +

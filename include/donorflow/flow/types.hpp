@@ -105,8 +105,8 @@ inline std::string to_string(WideCost value) {
   if (value == 0) return "0";
   const bool negative = value < 0;
   // Work on the magnitude in unsigned arithmetic so that the most negative value is handled.
-  unsigned __int128 magnitude =
-      negative ? static_cast<unsigned __int128>(-(value + 1)) + 1 : static_cast<unsigned __int128>(value);
+  unsigned __int128 magnitude = negative ? static_cast<unsigned __int128>(-(value + 1)) + 1
+                                         : static_cast<unsigned __int128>(value);
   std::string digits;
   while (magnitude > 0) {
     digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));

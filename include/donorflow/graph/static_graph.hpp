@@ -30,7 +30,9 @@ class StaticGraph {
   // std::invalid_argument naming the arc if an endpoint is outside [0, node_count) or the two
   // arrays differ in length.
   StaticGraph(NodeId node_count, std::span<const NodeId> tails, std::span<const NodeId> heads)
-      : node_count_(node_count), tail_(tails.begin(), tails.end()), head_(heads.begin(), heads.end()) {
+      : node_count_(node_count),
+        tail_(tails.begin(), tails.end()),
+        head_(heads.begin(), heads.end()) {
     if (node_count < 0) throw std::invalid_argument("graph: negative node count");
     if (tails.size() != heads.size()) {
       throw std::invalid_argument("graph: " + std::to_string(tails.size()) + " tails but " +

@@ -1,0 +1,11 @@
+// donorflow/donorflow.hpp: the whole library.
+#pragma once
+
+#include "donorflow/flow/certificate.hpp"
+#include "donorflow/flow/min_cost_flow.hpp"
+#include "donorflow/flow/network_simplex.hpp"
+#include "donorflow/flow/problem.hpp"
+#include "donorflow/flow/types.hpp"
+#include "donorflow/gen/families.hpp"
+#include "donorflow/graph/static_graph.hpp"
+#include "donorflow/io/dimacs.hpp"

@@ -1,0 +1,237 @@
+// The donorflow program: one command per job.
+//
+//   donorflow mcf FILE.min [--algorithm NAME] [--flows] [--json]
+//   donorflow gen FAMILY [--size small|medium|large] [--seed S] [--KEY VALUE]... [-o FILE]
+//
+// Exit status: 0 when the answer is optimal (or the command succeeded), 1 when the problem is
+// infeasible or unbounded, 2 on bad input or usage, with a message naming the line or argument.
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "donorflow/donorflow.hpp"
+
+namespace {
+
+using namespace donorflow;
+
+constexpr const char* kUsage = R"(usage:
+  donorflow mcf FILE.min [--algorithm auto|network-simplex] [--flows] [--json]
+      Solve a DIMACS min-cost flow file. Prints status, cost, solve_seconds, algorithm, nodes
+      and arcs, one per line (or one JSON object with --json); --flows adds the flow on every
+      arc, in file order. Exit 0 optimal, 1 infeasible or unbounded, 2 bad input.
+  donorflow gen FAMILY [--size small|medium|large] [--seed S] [--KEY VALUE]... [-o FILE]
+      Write a benchmark instance in DIMACS format (to standard output unless -o is given).
+      Families: alloc, transport, netgen, grid, multiperiod (see docs/benchmarks.md); --KEY
+      overrides one parameter of the size preset, e.g. --groups 5000.
+  donorflow help | --help
+)";
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string json_escape(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        if (static_cast<unsigned char>(ch) < 0x20) {
+          char code[8];
+          std::snprintf(code, sizeof code, "\\u%04x", ch);
+          out += code;
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out;
+}
+
+int run_mcf(const std::vector<std::string>& args) {
+  std::optional<std::string> file;
+  Algorithm algorithm = Algorithm::kAuto;
+  bool flows = false, json = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--flows") {
+      flows = true;
+    } else if (arg == "--json") {
+      json = true;
+    } else if (arg == "--algorithm" || arg.starts_with("--algorithm=")) {
+      std::string name;
+      if (arg == "--algorithm") {
+        if (i + 1 == args.size()) throw UsageError("--algorithm needs a name");
+        name = args[++i];
+      } else {
+        name = arg.substr(std::string("--algorithm=").size());
+      }
+      const auto parsed = parse_algorithm(name);
+      if (!parsed) throw UsageError("unknown algorithm '" + name + "'");
+      algorithm = *parsed;
+    } else if (arg.starts_with("-") && arg != "-") {
+      throw UsageError("unknown option '" + arg + "' for mcf");
+    } else if (file) {
+      throw UsageError("mcf takes one file, got '" + *file + "' and '" + arg + "'");
+    } else {
+      file = arg;
+    }
+  }
+  if (!file) throw UsageError("mcf needs a DIMACS file");
+
+  MinCostFlowProblem problem;
+  if (*file == "-") {
+    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    problem = parse_dimacs(text, "<stdin>");
+  } else {
+    problem = read_dimacs_file(*file);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const MinCostFlowResult result = solve_min_cost_flow(problem.view(), algorithm);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  const bool optimal = result.optimal();
+  const std::string status(status_name(result.status));
+  const StaticGraph& g = problem.graph;
+  std::string out;
+  char number[64];
+  std::snprintf(number, sizeof number, "%.6f", seconds);
+  if (json) {
+    out += "{\"status\": \"" + status +
+           "\", \"cost\": " + (optimal ? to_string(result.cost) : "null") +
+           ", \"solve_seconds\": " + number + ", \"algorithm\": \"" + result.algorithm +
+           "\", \"nodes\": " + std::to_string(g.node_count()) +
+           ", \"arcs\": " + std::to_string(g.arc_count());
+    if (!optimal) out += ", \"message\": \"" + json_escape(result.message) + "\"";
+    if (flows && optimal) {
+      out += ", \"flows\": [";
+      for (ArcId a = 0; a < g.arc_count(); ++a) {
+        if (a > 0) out += ", ";
+        out += std::to_string(result.flow[a]);
+      }
+      out += "]";
+    }
+    out += "}\n";
+  } else {
+    out += "status " + status + "\n";
+    if (optimal) out += "cost " + to_string(result.cost) + "\n";
+    out += std::string("solve_seconds ") + number + "\n";
+    out += "algorithm " + result.algorithm + "\n";
+    out += "nodes " + std::to_string(g.node_count()) + "\n";
+    out += "arcs " + std::to_string(g.arc_count()) + "\n";
+    if (!optimal) out += "message " + result.message + "\n";
+    if (flows && optimal) {
+      for (ArcId a = 0; a < g.arc_count(); ++a) {
+        out += "f " + std::to_string(g.tail(a) + 1) + " " + std::to_string(g.head(a) + 1) + " " +
+               std::to_string(result.flow[a]) + "\n";
+      }
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  switch (result.status) {
+    case Status::kOptimal:
+      return 0;
+    case Status::kInfeasible:
+    case Status::kUnbounded:
+      return 1;
+    default:
+      std::cerr << "donorflow: " << *file << ": " << result.message << "\n";
+      return 2;
+  }
+}
+
+int run_gen(const std::vector<std::string>& args) {
+  if (args.empty()) throw UsageError("gen needs a family");
+  const std::string family = args[0];
+  std::string size = "small";
+  std::uint64_t seed = 1;
+  std::optional<std::string> output;
+  std::map<std::string, std::int64_t> overrides;
+  auto integer = [](const std::string& option, const std::string& text) {
+    std::int64_t value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size()) {
+      throw UsageError(option + " needs an integer, got '" + text + "'");
+    }
+    return value;
+  };
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (!arg.starts_with("-")) throw UsageError("unexpected argument '" + arg + "'");
+    if (i + 1 == args.size()) throw UsageError(arg + " needs a value");
+    const std::string& value = args[++i];
+    if (arg == "--size") {
+      size = value;
+    } else if (arg == "--seed") {
+      seed = static_cast<std::uint64_t>(integer(arg, value));
+    } else if (arg == "-o" || arg == "--output") {
+      output = value;
+    } else if (arg.starts_with("--")) {
+      overrides[arg.substr(2)] = integer(arg, value);
+    } else {
+      throw UsageError("unknown option '" + arg + "'");
+    }
+  }
+  MinCostFlowProblem problem;
+  try {
+    problem = gen::generate(family, size, seed, overrides);
+  } catch (const std::invalid_argument& error) {
+    throw UsageError(error.what());
+  }
+  const std::string comment = "donorflow gen " + family + " --size " + size + " --seed " +
+                              std::to_string(seed) + "\nnodes " +
+                              std::to_string(problem.graph.node_count()) + ", arcs " +
+                              std::to_string(problem.graph.arc_count());
+  if (output) {
+    std::ofstream file(*output, std::ios::binary);
+    if (!file) throw UsageError("cannot write '" + *output + "'");
+    write_dimacs(file, problem.view(), comment);
+    if (!file) throw UsageError("writing '" + *output + "' failed");
+  } else {
+    write_dimacs(std::cout, problem.view(), comment);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "mcf") return run_mcf(args);
+    if (command == "gen") return run_gen(args);
+    throw UsageError("unknown command '" + command + "'");
+  } catch (const UsageError& error) {
+    std::cerr << "donorflow: " << error.what() << "\n\n" << kUsage;
+    return 2;
+  } catch (const DimacsError& error) {
+    std::cerr << "donorflow: " << error.what() << "\n";
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "donorflow: " << error.what() << "\n";
+    return 2;
+  }
+}
