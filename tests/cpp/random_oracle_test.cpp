@@ -11,8 +11,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/find_flow_cost.hpp>
 #include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+// find_flow_cost.hpp relies on the header above being included first.
+#include <boost/graph/find_flow_cost.hpp>
 
 #include <random>
 #include <vector>
