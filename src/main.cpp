@@ -1,5 +1,7 @@
 // The donorflow program: one command per job.
 //
+//   donorflow solve SCENARIO.json [-o DIR] [--algorithm NAME]
+//   donorflow demo [-o DIR]
 //   donorflow mcf FILE.min [--algorithm NAME] [--flows] [--json]
 //   donorflow gen FAMILY [--size small|medium|large] [--seed S] [--KEY VALUE]... [-o FILE]
 //
@@ -17,11 +19,22 @@
 
 #include "donorflow/donorflow.hpp"
 
+namespace donorflow {
+std::string_view demo_scenario_json();  // generated from data/examples/iraq_free_care.json
+}  // namespace donorflow
+
 namespace {
 
 using namespace donorflow;
 
 constexpr const char* kUsage = R"(usage:
+  donorflow solve SCENARIO.json [-o DIR] [--algorithm auto|network-simplex]
+      Solve an allocation scenario (docs/scenario-format.md) and write allocations.csv,
+      coverage.csv, shadow_prices.csv, explanations.csv and summary.json to DIR (default:
+      the scenario's name without .json, plus "-plan"). Exit 0 optimal, 1 infeasible, 2 bad input.
+  donorflow demo [-o DIR]
+      Solve the embedded example, Iraq's free care for poor families across the 18
+      governorates, print a summary and write the same files to DIR (default donorflow-demo).
   donorflow mcf FILE.min [--algorithm auto|network-simplex] [--flows] [--json]
       Solve a DIMACS min-cost flow file. Prints status, cost, solve_seconds, algorithm, nodes
       and arcs, one per line (or one JSON object with --json); --flows adds the flow on every
@@ -156,6 +169,80 @@ int run_mcf(const std::vector<std::string>& args) {
   }
 }
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Solves a scenario, writes the plan's files and prints what happened; returns the exit status.
+int solve_and_write(const model::Scenario& scenario, double read_seconds, const std::string& out,
+                    Algorithm algorithm, bool readable) {
+  model::SolveOptions options;
+  options.algorithm = algorithm;
+  const model::Plan plan = model::solve(scenario, options);
+  const auto writing = std::chrono::steady_clock::now();
+  write_plan_files(out, scenario, plan, read_seconds);
+  const double write_seconds = seconds_since(writing);
+  if (readable) {
+    std::cout << plan_summary_text(scenario, plan);
+  } else {
+    std::cout << "status " << status_name(plan.status) << "\n";
+    if (plan.optimal()) {
+      char number[64];
+      std::snprintf(number, sizeof number, "%.2f", plan.objective);
+      std::cout << "objective " << number << "\n";
+      std::cout.precision(15);
+      for (std::size_t r = 0; r < scenario.resources.size(); ++r) {
+        const auto& t = plan.totals[r];
+        std::cout << "resource " << scenario.resources[r].id << " offered " << t.offered
+                  << " needed " << t.needed << " met " << t.met << " unmet " << t.unmet << "\n";
+      }
+    } else {
+      std::cout << "message " << plan.message << "\n";
+    }
+  }
+  std::printf("seconds read %.3f compile %.3f solve %.3f explain %.3f write %.3f\n", read_seconds,
+              plan.seconds.compile, plan.seconds.solve, plan.seconds.explain, write_seconds);
+  std::cout << "wrote " << out << "/{allocations,coverage,shadow_prices,explanations}.csv and "
+            << out << "/summary.json\n";
+  return plan.optimal() ? 0 : 1;
+}
+
+int run_solve(const std::vector<std::string>& args, bool demo) {
+  std::optional<std::string> file, out;
+  Algorithm algorithm = Algorithm::kAuto;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "-o" || arg == "--output") {
+      if (i + 1 == args.size()) throw UsageError(arg + " needs a directory");
+      out = args[++i];
+    } else if (arg == "--algorithm") {
+      if (i + 1 == args.size()) throw UsageError("--algorithm needs a name");
+      const auto parsed = parse_algorithm(args[++i]);
+      if (!parsed) throw UsageError("unknown algorithm '" + args[i] + "'");
+      algorithm = *parsed;
+    } else if (arg.starts_with("-") || demo || file) {
+      throw UsageError("unexpected argument '" + arg + "'");
+    } else {
+      file = arg;
+    }
+  }
+  const auto reading = std::chrono::steady_clock::now();
+  model::Scenario scenario;
+  if (demo) {
+    scenario = parse_scenario(demo_scenario_json(), "<embedded demo scenario>");
+    if (!out) out = "donorflow-demo";
+  } else {
+    if (!file) throw UsageError("solve needs a scenario file");
+    scenario = read_scenario_file(*file);
+    if (!out) {
+      std::string stem = *file;
+      if (stem.ends_with(".json")) stem.resize(stem.size() - 5);
+      out = stem + "-plan";
+    }
+  }
+  return solve_and_write(scenario, seconds_since(reading), *out, algorithm, demo);
+}
+
 int run_gen(const std::vector<std::string>& args) {
   if (args.empty()) throw UsageError("gen needs a family");
   const std::string family = args[0];
@@ -221,11 +308,19 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   try {
+    if (command == "solve") return run_solve(args, false);
+    if (command == "demo") return run_solve(args, true);
     if (command == "mcf") return run_mcf(args);
     if (command == "gen") return run_gen(args);
     throw UsageError("unknown command '" + command + "'");
   } catch (const UsageError& error) {
     std::cerr << "donorflow: " << error.what() << "\n\n" << kUsage;
+    return 2;
+  } catch (const model::ScenarioError& error) {
+    std::cerr << "donorflow: " << error.what() << "\n";
+    return 2;
+  } catch (const json::JsonError& error) {
+    std::cerr << "donorflow: " << error.what() << "\n";
     return 2;
   } catch (const DimacsError& error) {
     std::cerr << "donorflow: " << error.what() << "\n";
