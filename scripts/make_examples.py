@@ -154,8 +154,7 @@ def iraq(places, shared):
              "unmet_cost": 5},
         ],
         regions, sites, offers, needs,
-        {"equity_tiers": [{"share": 0.5, "weight": 4}, {"share": 0.3, "weight": 2},
-                          {"share": 0.2, "weight": 1}],
+        {"equity_tiers": [{"share": 0.5, "weight": 2}, {"share": 0.5, "weight": 1}],
          "unmet_cost": 500, "travel_cost_per_km": 1, "max_travel_km": 150, "cost_resolution": 0.01},
     )
 

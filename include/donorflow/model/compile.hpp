@@ -22,9 +22,11 @@
 // - An offer with a cap per region passes through one `region_cap` arc per region.
 // - Every need draws what is not met from the shortfall source over tiered `shortfall` arcs:
 //   tier k holds its share of the need and costs priority x weight_k x unmet cost per unit, with
-//   weights falling from the first units to the last; the last tier has no bound (it is never
-//   used beyond the need, since nothing leaves a need). A minimum share becomes the lower bound
-//   of a `min_share` arc through which every served unit passes.
+//   weights falling from the first units to the last. Shortfall fills the cheapest tiers (the
+//   last units) first, so the penalty is convex; the costliest tier has no bound (it is never used
+//   beyond its share, since a need draws exactly its amount), so one unit more of a need is
+//   always priced. A minimum share becomes the lower bound of a `min_share` arc through which
+//   every served unit passes.
 // - Multi-period: unused funds pass from a pool to the same pool of the next period over `carry`
 //   arcs (policy.carry_over), and a need may be served in a later period through a chain of
 //   `backlog` arcs (policy.backlog), each costed per period.

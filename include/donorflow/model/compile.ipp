@@ -328,12 +328,14 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
       const Flow end = last ? d : std::min(d, static_cast<Flow>(std::llround(cumulative * static_cast<double>(d))));
       const Flow size = end - start;
       start = end;
-      if (size <= 0 && !last) continue;
+      if (size <= 0 && k > 0) continue;
       ArcInfo info{ArcKind::kShortfall};
       info.need = n, info.region = region, info.tier = static_cast<std::int16_t>(k);
       info.period = static_cast<std::int16_t>(need.period);
       Cost c = scaled_cost(base * tiers[k].weight, resource, "unmet_cost");
-      Flow cap = last ? kInfiniteCapacity : size;
+      // The costliest tier (the first units) takes whatever the cheaper tiers cannot; it is never
+      // used beyond its share, since a need draws exactly its amount in all.
+      Flow cap = k == 0 ? kInfiniteCapacity : size;
       if (options.minimum_share_violations) {
         c = 0;
         cap = std::max<Flow>(0, d - m);  // one uncosted tier of what may stay unmet

@@ -420,34 +420,39 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
         }
         continue;
       }
-      // Eligible offers exist: why did they not meet this need?
+      // Eligible offers exist: why did they not meet this need? For every eligible pool, what
+      // stopped it (a full site, a region cap, nothing left, or nothing: too costly), and which
+      // other needs it served instead.
       std::vector<std::string> full_sites, capped, higher, equal, lower, costly;
       for (ArcId a : arcs) {
         const Pool& pool = net.pools[pool_of_serve(a)];
-        const bool has_spare = x[pool.unused_arc] > 0 ||
-                               (pool.next >= 0 && x[pool.carry_arc] > 0);
-        if (pool.capacity_arc >= 0 && x[pool.capacity_arc] == net.problem.upper[pool.capacity_arc]) {
-          full_sites.push_back("\"" + s.sites[pool.site].id + "\"");
-          continue;
-        }
+        const bool site_full = pool.capacity_arc >= 0 &&
+                               x[pool.capacity_arc] == net.problem.upper[pool.capacity_arc];
+        bool region_full = false;
         if (g.tail(a) != pool.out) {  // through a region cap
           for (ArcId b : g.in_arcs(g.tail(a))) {
             if (net.arcs[b].kind == ArcKind::kRegionCap && x[b] == net.problem.upper[b]) {
+              region_full = true;
               capped.push_back("\"" + s.offers[net.arcs[b].offer].id + "\"");
             }
           }
         }
-        if (has_spare) {
+        const bool has_spare = x[pool.unused_arc] > 0 || (pool.next >= 0 && x[pool.carry_arc] > 0);
+        if (site_full) full_sites.push_back("\"" + s.sites[pool.site].id + "\"");
+        if (has_spare && !site_full && !region_full) {
           costly.push_back("\"" + s.offers[pool.earmark_offer].id + "\"");
           continue;
         }
-        // Everything the pool had went to other needs; compare their priorities.
+        // What the pool could give went to other needs; compare their priorities.
         std::vector<ArcId> outs;
         for (ArcId b : g.out_arcs(pool.out)) {
           if (net.arcs[b].kind == ArcKind::kServe) outs.push_back(b);
-          if (net.arcs[b].kind == ArcKind::kRegionCap) {
+          if (net.arcs[b].kind == ArcKind::kRegionCap && !region_full) {
             for (ArcId c : g.out_arcs(g.head(b))) outs.push_back(c);
           }
+        }
+        if (region_full) {
+          for (ArcId c : g.out_arcs(g.tail(a))) outs.push_back(c);
         }
         for (ArcId b : outs) {
           if (x[b] == 0 || net.arcs[b].need == e.need) continue;
@@ -468,13 +473,16 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
         v.erase(std::unique(v.begin(), v.end()), v.end());
       };
       for (auto* v : {&full_sites, &capped, &higher, &equal, &lower, &costly}) unique(*v);
+      const std::string sites_note =
+          full_sites.empty() ? "" : " (sites at capacity: " + detail::join_names(full_sites) + ")";
       if (!higher.empty()) {
         e.reason = "higher_priority";
         e.detail = unmet + " unmet: the eligible offers went to needs of higher priority: " +
-                   detail::join_names(higher);
+                   detail::join_names(higher) + sites_note;
       } else if (!full_sites.empty()) {
         e.reason = "site_at_capacity";
-        e.detail = unmet + " unmet: the eligible sites are at capacity: " + detail::join_names(full_sites);
+        e.detail = unmet + " unmet: the eligible sites are at capacity: " +
+                   detail::join_names(full_sites);
       } else if (!capped.empty()) {
         e.reason = "region_cap";
         e.detail = unmet + " unmet: offers reached their cap for region \"" + need.region +
@@ -490,7 +498,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
                    detail::join_names(lower);
       } else {
         e.reason = "too_costly";
-        e.detail = unmet + " unmet: serving it from the eligible offers (" + detail::join_names(costly) +
+        e.detail = unmet + " unmet: serving it from the eligible offers (" +
+                   detail::join_names(costly) +
                    ") would cost more than the penalty for leaving it unmet";
       }
     }
