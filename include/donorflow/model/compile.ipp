@@ -389,20 +389,32 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
         if (earmarks_allow(pool, need)) add_serve(pool, 0);
       }
       if (c.sited.empty()) continue;
-      // Nearest first; stop after `nearest_sites` distinct sites when that policy is set.
-      const auto near = c.index->within(need_lat, need_lon, radius);
-      std::unordered_set<int> sites_taken;
-      for (const auto& [i, km] : near) {
-        const int pool = c.sited[static_cast<std::size_t>(i)];
-        if (!earmarks_allow(pool, need)) continue;
-        const int site = net.pools[pool].site;
-        if (by_road && !(road_minutes(site, need_road_node) <= policy.max_travel_minutes)) continue;
-        if (mobile && policy.nearest_sites > 0 && !sites_taken.contains(site)) {
-          if (static_cast<int>(sites_taken.size()) == policy.nearest_sites) continue;
-          sites_taken.insert(site);
+      // Nearest first; stop after `nearest_sites` distinct sites when that policy is set. With
+      // that limit, only a growing number of nearest candidates is examined, not every site in
+      // reach.
+      const bool limited = mobile && policy.nearest_sites > 0;
+      std::vector<std::pair<int, double>> chosen;
+      for (int k = 2 * policy.nearest_sites;; k *= 2) {
+        const auto near = limited ? c.index->nearest(need_lat, need_lon, k, radius)
+                                  : c.index->within(need_lat, need_lon, radius);
+        chosen.clear();
+        std::unordered_set<int> sites_taken;
+        for (const auto& [i, km] : near) {
+          const int pool = c.sited[static_cast<std::size_t>(i)];
+          if (!earmarks_allow(pool, need)) continue;
+          const int site = net.pools[pool].site;
+          if (by_road && !(road_minutes(site, need_road_node) <= policy.max_travel_minutes)) continue;
+          if (limited && !sites_taken.contains(site)) {
+            if (static_cast<int>(sites_taken.size()) == policy.nearest_sites) continue;
+            sites_taken.insert(site);
+          }
+          chosen.emplace_back(pool, mobile ? km : 0);
         }
-        add_serve(pool, mobile ? km : 0);
+        const bool exhausted = !limited || static_cast<int>(near.size()) < k ||
+                               static_cast<int>(sites_taken.size()) == policy.nearest_sites;
+        if (exhausted) break;
       }
+      for (const auto& [pool, km] : chosen) add_serve(pool, km);
     }
   }
 

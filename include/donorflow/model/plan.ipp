@@ -312,15 +312,22 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       const Cost c = net.problem.cost[a];
       double more = 0, less = 0;
       if (x[a] == cap) {
-        const WideCost back = paths.between(pool.out, pool.in, a);
-        more = back == kNone ? 0 : per_unit(std::min<WideCost>(0, c + back), pool.resource);
-        if (cap == 0) {
-          less = std::numeric_limits<double>::quiet_NaN();
+        WideCost back, around;
+        if (pool.next < 0 && pool.previous < 0) {
+          // Without carry arcs, the pool's entry node is reached only back from the drain (over
+          // its unused arc, when it has supply left) and left only toward the drain, and the
+          // searches above already hold those distances: dist(out -> in) is dist(out -> drain)
+          // when supply is left (a path through the arc itself only gives the clamp at 0), and
+          // dist(in -> out) avoiding the full arc is dist(drain -> out).
+          back = x[pool.unused_arc] > 0 ? to_drain[pool.out] : kNone;
+          around = from_drain[pool.out];
         } else {
-          const WideCost around = paths.between(pool.in, pool.out, a);
-          less = around == kNone ? std::numeric_limits<double>::quiet_NaN()
-                                 : per_unit(around - c, pool.resource);
+          back = paths.between(pool.out, pool.in, a);
+          around = paths.between(pool.in, pool.out, a);
         }
+        more = back == kNone ? 0 : per_unit(std::min<WideCost>(0, c + back), pool.resource);
+        less = cap == 0 || around == kNone ? std::numeric_limits<double>::quiet_NaN()
+                                           : per_unit(around - c, pool.resource);
       }
       plan.shadow_prices.push_back(
           {PriceKind::kSiteCapacity, pool.site, pool.resource, pool.period, more, less});
@@ -357,6 +364,13 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       return arcs;
     };
     auto pool_of_serve = [&](ArcId a) { return net.arcs[a].pool; };
+    // The needs each pool served, found once for all explanations.
+    std::vector<std::vector<int>> served_by_pool(net.pools.size());
+    for (std::size_t a = 0; a < net.arcs.size(); ++a) {
+      if (net.arcs[a].kind == ArcKind::kServe && x[a] > 0) {
+        served_by_pool[static_cast<std::size_t>(net.arcs[a].pool)].push_back(net.arcs[a].need);
+      }
+    }
     for (Explanation& e : plan.explanations) {
       const Need& need = s.needs[e.need];
       const int resource = resource_of.at(need.resource);
@@ -423,9 +437,11 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       // Eligible offers exist: why did they not meet this need? For every eligible pool, what
       // stopped it (a full site, a region cap, nothing left, or nothing: too costly), and which
       // other needs it served instead.
-      std::vector<std::string> full_sites, capped, higher, equal, lower, costly;
+      std::vector<std::string> full_sites, capped, costly;
+      std::vector<int> higher_needs, equal_needs, lower_needs;
       for (ArcId a : arcs) {
-        const Pool& pool = net.pools[pool_of_serve(a)];
+        const int p = pool_of_serve(a);
+        const Pool& pool = net.pools[p];
         const bool site_full = pool.capacity_arc >= 0 &&
                                x[pool.capacity_arc] == net.problem.upper[pool.capacity_arc];
         bool region_full = false;
@@ -444,35 +460,38 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
           continue;
         }
         // What the pool could give went to other needs; compare their priorities.
-        std::vector<ArcId> outs;
-        for (ArcId b : g.out_arcs(pool.out)) {
-          if (net.arcs[b].kind == ArcKind::kServe) outs.push_back(b);
-          if (net.arcs[b].kind == ArcKind::kRegionCap && !region_full) {
-            for (ArcId c : g.out_arcs(g.head(b))) outs.push_back(c);
-          }
-        }
-        if (region_full) {
-          for (ArcId c : g.out_arcs(g.tail(a))) outs.push_back(c);
-        }
-        for (ArcId b : outs) {
-          if (x[b] == 0 || net.arcs[b].need == e.need) continue;
-          const Need& other = s.needs[net.arcs[b].need];
-          const std::string name = "\"" + other.id + "\" (priority " +
-                                   detail::number_text(other.priority) + ")";
-          if (other.priority > need.priority) {
-            higher.push_back(name);
-          } else if (other.priority == need.priority) {
-            equal.push_back(name);
-          } else {
-            lower.push_back(name);
-          }
+        for (const int other : served_by_pool[static_cast<std::size_t>(p)]) {
+          if (other == e.need) continue;
+          if (region_full && s.needs[other].region != need.region) continue;
+          const double priority = s.needs[other].priority;
+          (priority > need.priority ? higher_needs
+           : priority == need.priority ? equal_needs
+                                       : lower_needs)
+              .push_back(other);
         }
       }
+      // The competitors by priority, highest first, named with their priority.
+      auto named = [&](std::vector<int>& needs) {
+        std::sort(needs.begin(), needs.end());
+        needs.erase(std::unique(needs.begin(), needs.end()), needs.end());
+        std::stable_sort(needs.begin(), needs.end(), [&](int a, int b) {
+          return s.needs[a].priority > s.needs[b].priority;
+        });
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < needs.size(); ++i) {
+          names.push_back(i < 3 ? "\"" + s.needs[needs[i]].id + "\" (priority " +
+                                      detail::number_text(s.needs[needs[i]].priority) + ")"
+                                : std::string());
+        }
+        return names;
+      };
+      std::vector<std::string> higher = named(higher_needs), equal = named(equal_needs),
+                               lower = named(lower_needs);
       auto unique = [](std::vector<std::string>& v) {
         std::sort(v.begin(), v.end());
         v.erase(std::unique(v.begin(), v.end()), v.end());
       };
-      for (auto* v : {&full_sites, &capped, &higher, &equal, &lower, &costly}) unique(*v);
+      for (auto* v : {&full_sites, &capped, &costly}) unique(*v);
       const std::string sites_note =
           full_sites.empty() ? "" : " (sites at capacity: " + detail::join_names(full_sites) + ")";
       if (!higher.empty()) {
