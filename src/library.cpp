@@ -2,6 +2,7 @@
 // instantiations the headers declare `extern`. Kept in one translation unit because builds on
 // small machines are dominated by template-heavy headers.
 #include "donorflow/flow/certificate.ipp"
+#include "donorflow/flow/cost_scaling.ipp"
 #include "donorflow/flow/network_simplex.hpp"
 #include "donorflow/flow/problem.ipp"
 #include "donorflow/gen/families.ipp"

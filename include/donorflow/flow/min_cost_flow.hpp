@@ -10,12 +10,13 @@
 #include <optional>
 #include <string_view>
 
+#include "donorflow/flow/cost_scaling.hpp"
 #include "donorflow/flow/network_simplex.hpp"
 #include "donorflow/flow/problem.hpp"
 
 namespace donorflow {
 
-enum class Algorithm { kAuto, kNetworkSimplex };
+enum class Algorithm { kAuto, kNetworkSimplex, kCostScaling };
 
 inline constexpr std::string_view algorithm_name(Algorithm algorithm) {
   switch (algorithm) {
@@ -23,13 +24,15 @@ inline constexpr std::string_view algorithm_name(Algorithm algorithm) {
       return "auto";
     case Algorithm::kNetworkSimplex:
       return "network-simplex";
+    case Algorithm::kCostScaling:
+      return "cost-scaling";
   }
   return "unknown";
 }
 
 // The algorithm with this name, or nothing if no algorithm has it.
 inline std::optional<Algorithm> parse_algorithm(std::string_view name) {
-  for (Algorithm a : {Algorithm::kAuto, Algorithm::kNetworkSimplex}) {
+  for (Algorithm a : {Algorithm::kAuto, Algorithm::kNetworkSimplex, Algorithm::kCostScaling}) {
     if (algorithm_name(a) == name) return a;
   }
   return std::nullopt;
@@ -41,6 +44,8 @@ inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
     case Algorithm::kAuto:
     case Algorithm::kNetworkSimplex:
       return solve_network_simplex(problem);
+    case Algorithm::kCostScaling:
+      return solve_cost_scaling(problem);
   }
   return solve_network_simplex(problem);
 }

@@ -41,7 +41,7 @@ DONORFLOW_INLINE std::string_view arc_kind_name(ArcKind kind) {
   return "unknown";
 }
 
-namespace detail {
+namespace internal {
 
 // Accumulates nodes and arcs, then hands them over as a problem.
 struct NetworkBuilder {
@@ -74,7 +74,7 @@ inline std::string earmark_key(const Offer& offer) {
   return key;
 }
 
-}  // namespace detail
+}  // namespace internal
 
 DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions& options) {
   const auto started = std::chrono::steady_clock::now();
@@ -119,7 +119,7 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
   for (const Need& n : s.needs) last_period = std::max(last_period, n.period);
   net.last_period = last_period;
 
-  detail::NetworkBuilder b;
+  internal::NetworkBuilder b;
   net.shortfall_source = b.node();
   net.drain = b.node();
 
@@ -129,7 +129,7 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
   std::map<std::string, int> pool_of_key;
   auto pool_key = [](const Offer& o, int period) {
     return o.site + "\x1d" + o.resource + "\x1d" + std::to_string(period) + "\x1d" +
-           detail::earmark_key(o);
+           internal::earmark_key(o);
   };
   auto find_or_add_pool = [&](const Offer& o, int offer_index, int period) {
     const auto [it, added] = pool_of_key.emplace(pool_key(o, period), static_cast<int>(net.pools.size()));

@@ -28,7 +28,7 @@ DONORFLOW_INLINE std::string_view price_kind_name(PriceKind kind) {
   return "unknown";
 }
 
-namespace detail {
+namespace internal {
 
 inline double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -142,9 +142,9 @@ inline WideCost flat_cost(const CompiledNetwork& net, const std::vector<Flow>& f
   return total;
 }
 
-}  // namespace detail
+}  // namespace internal
 
-namespace detail {
+namespace internal {
 
 // Finds which minimum shares cannot be met: a solve that only counts units of minimum missing.
 inline void diagnose_minimums(const Scenario& s, Plan& plan) {
@@ -168,7 +168,7 @@ inline void diagnose_minimums(const Scenario& s, Plan& plan) {
                  " (units of its minimum that no eligible offer can supply)";
 }
 
-}  // namespace detail
+}  // namespace internal
 
 DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
   validate(s);
@@ -179,10 +179,10 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
 
   auto started = std::chrono::steady_clock::now();
   plan.flow = solve_min_cost_flow(net.problem.view(), options.algorithm);
-  plan.seconds.solve = detail::seconds_since(started);
+  plan.seconds.solve = internal::seconds_since(started);
   plan.status = plan.flow.status;
   if (plan.status == Status::kInfeasible) {
-    detail::diagnose_minimums(s, plan);
+    internal::diagnose_minimums(s, plan);
     return plan;
   }
   if (!plan.flow.optimal()) {
@@ -287,12 +287,12 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
   // Shadow prices from the residual network.
   if (options.shadow_prices) {
     const ProblemView view = net.problem.view();
-    const detail::ResidualPaths paths(view, x, plan.flow.potential);
+    const internal::ResidualPaths paths(view, x, plan.flow.potential);
     const auto to_drain = paths.from_or_to(net.drain, true);
     const auto from_drain = paths.from_or_to(net.drain, false);
     const auto from_short = paths.from_or_to(net.shortfall_source, false);
     const auto to_short = paths.from_or_to(net.shortfall_source, true);
-    constexpr WideCost kNone = detail::ResidualPaths::kUnreachable;
+    constexpr WideCost kNone = internal::ResidualPaths::kUnreachable;
     auto price = [&](WideCost units, int resource) {
       return units == kNone ? std::numeric_limits<double>::quiet_NaN() : per_unit(units, resource);
     };
@@ -374,7 +374,7 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
     for (Explanation& e : plan.explanations) {
       const Need& need = s.needs[e.need];
       const int resource = resource_of.at(need.resource);
-      const std::string unmet = detail::number_text(e.unmet) + " " + s.resources[resource].unit;
+      const std::string unmet = internal::number_text(e.unmet) + " " + s.resources[resource].unit;
       const auto arcs = serve_arcs(static_cast<std::size_t>(e.need));
       bool offered = false;
       for (const Offer& o : s.offers) offered = offered || o.resource == need.resource;
@@ -417,8 +417,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
               if (x.id == o.site) site = &x;
             }
             const double km = geo::great_circle_km(site->lat, site->lon, need_lat, need_lon);
-            rule = km > reach ? "beyond reach (" + detail::number_text(std::round(km)) + " km, reach " +
-                                    detail::number_text(reach) + " km)"
+            rule = km > reach ? "beyond reach (" + internal::number_text(std::round(km)) + " km, reach " +
+                                    internal::number_text(reach) + " km)"
                               : "beyond reach (road travel time or nearer sites)";
           } else {
             rule = "not eligible";
@@ -429,7 +429,7 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
         e.detail = unmet + " unmet: no offer of \"" + need.resource + "\" is eligible: ";
         bool first = true;
         for (const auto& [rule, offers] : excluded) {
-          e.detail += (first ? "" : "; ") + rule + ": " + detail::join_names(offers);
+          e.detail += (first ? "" : "; ") + rule + ": " + internal::join_names(offers);
           first = false;
         }
         continue;
@@ -480,7 +480,7 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
         std::vector<std::string> names;
         for (std::size_t i = 0; i < needs.size(); ++i) {
           names.push_back(i < 3 ? "\"" + s.needs[needs[i]].id + "\" (priority " +
-                                      detail::number_text(s.needs[needs[i]].priority) + ")"
+                                      internal::number_text(s.needs[needs[i]].priority) + ")"
                                 : std::string());
         }
         return names;
@@ -493,32 +493,32 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       };
       for (auto* v : {&full_sites, &capped, &costly}) unique(*v);
       const std::string sites_note =
-          full_sites.empty() ? "" : " (sites at capacity: " + detail::join_names(full_sites) + ")";
+          full_sites.empty() ? "" : " (sites at capacity: " + internal::join_names(full_sites) + ")";
       if (!higher.empty()) {
         e.reason = "higher_priority";
         e.detail = unmet + " unmet: the eligible offers went to needs of higher priority: " +
-                   detail::join_names(higher) + sites_note;
+                   internal::join_names(higher) + sites_note;
       } else if (!full_sites.empty()) {
         e.reason = "site_at_capacity";
         e.detail = unmet + " unmet: the eligible sites are at capacity: " +
-                   detail::join_names(full_sites);
+                   internal::join_names(full_sites);
       } else if (!capped.empty()) {
         e.reason = "region_cap";
         e.detail = unmet + " unmet: offers reached their cap for region \"" + need.region +
-                   "\": " + detail::join_names(capped);
+                   "\": " + internal::join_names(capped);
       } else if (!equal.empty()) {
         e.reason = "shared";
         e.detail = unmet + " unmet: the eligible offers were shared with needs of equal priority: " +
-                   detail::join_names(equal);
+                   internal::join_names(equal);
       } else if (!lower.empty()) {
         e.reason = "equity_tiers";
         e.detail = unmet + " unmet: the eligible offers met the first units of needs of lower "
                    "priority, which the equity tiers weigh above this need's last units: " +
-                   detail::join_names(lower);
+                   internal::join_names(lower);
       } else {
         e.reason = "too_costly";
         e.detail = unmet + " unmet: serving it from the eligible offers (" +
-                   detail::join_names(costly) +
+                   internal::join_names(costly) +
                    ") would cost more than the penalty for leaving it unmet";
       }
     }
@@ -585,12 +585,12 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
     const CompiledNetwork flat = compile(s, flat_options);
     const MinCostFlowResult r = solve_min_cost_flow(flat.problem.view(), options.algorithm);
     if (r.optimal()) {
-      eq.cost_with_tiers = static_cast<double>(detail::flat_cost(net, x, flat)) * net.cost_resolution;
+      eq.cost_with_tiers = static_cast<double>(internal::flat_cost(net, x, flat)) * net.cost_resolution;
       eq.cost_without_tiers = static_cast<double>(r.cost) * net.cost_resolution;
       eq.price_of_fairness = eq.cost_with_tiers - eq.cost_without_tiers;
     }
   }
-  plan.seconds.explain = detail::seconds_since(started);
+  plan.seconds.explain = internal::seconds_since(started);
   return plan;
 }
 

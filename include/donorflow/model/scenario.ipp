@@ -28,7 +28,7 @@ DONORFLOW_INLINE std::optional<ResourceKind> parse_resource_kind(std::string_vie
   return std::nullopt;
 }
 
-namespace detail {
+namespace internal {
 
 // Checks that ids in one table are present and unique; returns id -> row.
 template <class Row>
@@ -46,14 +46,14 @@ std::unordered_map<std::string, long> index_ids(const std::vector<Row>& rows, co
   return index;
 }
 
-}  // namespace detail
+}  // namespace internal
 
 DONORFLOW_INLINE void validate(const Scenario& s) {
-  const auto resources = detail::index_ids(s.resources, "resources");
-  const auto regions = detail::index_ids(s.regions, "regions");
-  const auto sites = detail::index_ids(s.sites, "sites");
-  detail::index_ids(s.offers, "offers");
-  detail::index_ids(s.needs, "needs");
+  const auto resources = internal::index_ids(s.resources, "resources");
+  const auto regions = internal::index_ids(s.regions, "regions");
+  const auto sites = internal::index_ids(s.sites, "sites");
+  internal::index_ids(s.offers, "offers");
+  internal::index_ids(s.needs, "needs");
 
   // Amounts are scaled to integers; keep every scaled total far below 64-bit limits.
   constexpr double kMaxUnits = 1e15;
@@ -198,7 +198,7 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     throw ScenarioError("policy", -1, "", "cost_resolution", "must be a positive number");
   }
 
-  const auto road_index = detail::index_ids(s.road_nodes, "roads.nodes");
+  const auto road_index = internal::index_ids(s.road_nodes, "roads.nodes");
   for (long r = 0; r < static_cast<long>(s.road_nodes.size()); ++r) {
     check_number("roads.nodes", r, s.road_nodes[r].id, "lat", s.road_nodes[r].lat, -90, 90);
     check_number("roads.nodes", r, s.road_nodes[r].id, "lon", s.road_nodes[r].lon, -180, 180);

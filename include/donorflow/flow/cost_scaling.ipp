@@ -1,0 +1,388 @@
+// Implementation of donorflow/flow/cost_scaling.hpp.
+#pragma once
+
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <limits>
+#include <queue>
+
+#include "donorflow/flow/cost_scaling.hpp"
+
+namespace donorflow {
+
+DONORFLOW_INLINE bool CostScaling::build() {
+  const StaticGraph& g = *problem_.graph;
+  const NodeId n = g.node_count();
+  const ArcId m = g.arc_count();
+  const SupplyMode mode = problem_.supply_mode;
+  slack_ = mode == SupplyMode::kExact ? -1 : n;
+  n_ = mode == SupplyMode::kExact ? n : n + 1;
+  real_arcs_ = m;
+
+  // Shifted supplies, and the bound that replaces infinite capacities.
+  excess_.assign(static_cast<std::size_t>(n_), 0);
+  Flow bound = 1;
+  for (NodeId v = 0; v < n; ++v) excess_[v] = problem_.supply_of(v);
+  for (ArcId a = 0; a < m; ++a) {
+    const Flow lo = problem_.lower_of(a);
+    excess_[g.tail(a)] -= lo;
+    excess_[g.head(a)] += lo;
+    if (problem_.upper_of(a) != kInfiniteCapacity) bound += problem_.upper_of(a) - lo;
+  }
+  Flow total = 0;
+  for (NodeId v = 0; v < n; ++v) {
+    bound += excess_[v] < 0 ? -excess_[v] : excess_[v];
+    total += excess_[v];
+  }
+  if (slack_ >= 0) excess_[slack_] = -total;  // it absorbs unused supply or provides unmet demand
+
+  // Arcs: the problem's, then one slack arc per node in the relaxed modes.
+  const ArcId slack_arcs = slack_ >= 0 ? n : 0;
+  const ArcId arcs = m + slack_arcs;
+  std::vector<NodeId> tail(static_cast<std::size_t>(arcs)), head(static_cast<std::size_t>(arcs));
+  std::vector<Cost> cost(static_cast<std::size_t>(arcs), 0);
+  capacity_.assign(static_cast<std::size_t>(arcs), bound);
+  Cost max_cost = 1;
+  for (ArcId a = 0; a < m; ++a) {
+    tail[a] = g.tail(a), head[a] = g.head(a), cost[a] = problem_.cost_of(a);
+    if (problem_.upper_of(a) != kInfiniteCapacity) capacity_[a] = problem_.upper_of(a) - problem_.lower_of(a);
+    max_cost = std::max(max_cost, cost[a] < 0 ? -cost[a] : cost[a]);
+  }
+  for (NodeId v = 0; v < slack_arcs; ++v) {
+    const bool supply_may_remain = mode == SupplyMode::kSupplyMayRemain;
+    tail[m + v] = supply_may_remain ? v : slack_;
+    head[m + v] = supply_may_remain ? slack_ : v;
+  }
+  // Prices stay within about 6 n alpha max|c| (Goldberg and Tarjan's bound summed over phases).
+  const Cost alpha = static_cast<Cost>(n_) + 1;
+  if (static_cast<WideCost>(6) * n_ * alpha * max_cost > (WideCost{1} << 61)) return false;
+
+  // Residual arcs in CSR order by tail, paired with their reverses.
+  first_.assign(static_cast<std::size_t>(n_) + 1, 0);
+  for (ArcId a = 0; a < arcs; ++a) ++first_[tail[a] + 1], ++first_[head[a] + 1];
+  for (NodeId v = 0; v < n_; ++v) first_[v + 1] += first_[v];
+  const auto residual_count = static_cast<std::size_t>(2) * static_cast<std::size_t>(arcs);
+  head_.resize(residual_count);
+  cost_.resize(residual_count);
+  residual_.resize(residual_count);
+  pair_.resize(residual_count);
+  forward_of_.resize(static_cast<std::size_t>(arcs));
+  std::vector<ArcId> next(first_.begin(), first_.end() - 1);
+  for (ArcId a = 0; a < arcs; ++a) {
+    const ArcId f = next[tail[a]]++, b = next[head[a]]++;
+    head_[f] = head[a], head_[b] = tail[a];
+    cost_[f] = cost[a] * alpha, cost_[b] = -cost[a] * alpha;
+    residual_[f] = capacity_[a], residual_[b] = 0;
+    pair_[f] = b, pair_[b] = f;
+    forward_of_[a] = f;
+  }
+  price_.assign(static_cast<std::size_t>(n_), 0);
+  current_.assign(first_.begin(), first_.end() - 1);
+  epsilon_ = max_cost * alpha;
+  return true;
+}
+
+// A cycle of negative cost through arcs of infinite capacity makes the problem unbounded; the
+// Bellman-Ford queue search over those arcs finds one if it exists.
+DONORFLOW_INLINE bool CostScaling::has_infinite_negative_cycle() const {
+  const StaticGraph& g = *problem_.graph;
+  bool any_negative = false;
+  for (ArcId a = 0; a < g.arc_count() && !any_negative; ++a) {
+    any_negative = problem_.upper_of(a) == kInfiniteCapacity && problem_.cost_of(a) < 0;
+  }
+  if (!any_negative) return false;
+  const NodeId n = g.node_count();
+  std::vector<WideCost> distance(static_cast<std::size_t>(n), 0);
+  std::vector<NodeId> relaxed(static_cast<std::size_t>(n), 0);
+  std::vector<char> queued(static_cast<std::size_t>(n), 1);
+  std::deque<NodeId> queue;
+  for (NodeId v = 0; v < n; ++v) queue.push_back(v);
+  while (!queue.empty()) {
+    const NodeId v = queue.front();
+    queue.pop_front();
+    queued[v] = 0;
+    for (ArcId a : g.out_arcs(v)) {
+      if (problem_.upper_of(a) != kInfiniteCapacity) continue;
+      const NodeId w = g.head(a);
+      if (distance[v] + problem_.cost_of(a) < distance[w]) {
+        distance[w] = distance[v] + problem_.cost_of(a);
+        if (++relaxed[w] > n) return true;
+        if (!queued[w]) queued[w] = 1, queue.push_back(w);
+      }
+    }
+  }
+  return false;
+}
+
+// Sets prices from shortest distances, in units of epsilon, to the nodes with a deficit. The
+// distances are small integers, so a bucket queue replaces a heap; distances are capped at n
+// (min(distance, n) keeps every residual arc eps-optimal just as the exact distance does), which
+// bounds the buckets. Returns false when some excess reaches no deficit at all.
+DONORFLOW_INLINE bool CostScaling::global_update() {
+  const Cost cap = n_;
+  std::vector<Cost>& distance = scratch_distance_;
+  distance.assign(static_cast<std::size_t>(n_), cap);
+  auto& buckets = scratch_buckets_;
+  if (buckets.size() < static_cast<std::size_t>(cap) + 1) buckets.resize(static_cast<std::size_t>(cap) + 1);
+  for (NodeId v = 0; v < n_; ++v) {
+    if (excess_[v] < 0) distance[v] = 0, buckets[0].push_back(v);
+  }
+  // Settle whole buckets in order; once every node with excess is settled, the nodes not yet
+  // settled all lie at least one bucket further and are set just beyond it, which keeps every
+  // residual arc eps-optimal as exact distances would.
+  std::vector<char>& settled = scratch_settled_;
+  settled.assign(static_cast<std::size_t>(n_), 0);
+  NodeId unsettled_active = 0;
+  for (NodeId v = 0; v < n_; ++v) unsettled_active += excess_[v] > 0 ? 1 : 0;
+  Cost beyond = cap;
+  for (Cost d = 0; d < cap; ++d) {
+    auto& bucket = buckets[static_cast<std::size_t>(d)];
+    for (std::size_t k = 0; k < bucket.size(); ++k) {
+      const NodeId w = bucket[k];
+      if (settled[w] || distance[w] != d) continue;
+      settled[w] = 1;
+      if (excess_[w] > 0) --unsettled_active;
+      // Residual arcs (v, w) entering w are the reverses of w's arcs.
+      for (ArcId i = first_[w]; i < first_[w + 1]; ++i) {
+        const ArcId j = pair_[i];
+        if (residual_[j] == 0) continue;
+        const NodeId v = head_[i];
+        const Cost reduced = cost_[j] + price_[v] - price_[w];
+        // Length in units of epsilon: 0 for admissible arcs, more the costlier the arc.
+        const Cost length = std::max<Cost>(0, (reduced + epsilon_) / epsilon_);
+        if (d + length < distance[v]) {
+          distance[v] = d + length;
+          if (distance[v] < cap) buckets[static_cast<std::size_t>(distance[v])].push_back(v);
+        }
+      }
+    }
+    if (unsettled_active == 0) {
+      beyond = d + 1;
+      break;
+    }
+  }
+  for (auto& bucket : buckets) bucket.clear();
+  for (NodeId v = 0; v < n_; ++v) {
+    price_[v] -= (settled[v] ? distance[v] : beyond) * epsilon_;
+    current_[v] = first_[v];
+  }
+  return true;
+}
+
+// Exact test: does some excess reach no deficit over residual arcs? Then no feasible flow exists
+// (the cut around it has no room). Searches backward from the deficits; O(n + m).
+DONORFLOW_INLINE bool CostScaling::excess_is_stranded() {
+  std::vector<char> reaches(static_cast<std::size_t>(n_), 0);
+  std::vector<NodeId> stack;
+  for (NodeId v = 0; v < n_; ++v) {
+    if (excess_[v] < 0) reaches[v] = 1, stack.push_back(v);
+  }
+  while (!stack.empty()) {
+    const NodeId w = stack.back();
+    stack.pop_back();
+    for (ArcId i = first_[w]; i < first_[w + 1]; ++i) {
+      const NodeId v = head_[i];
+      if (!reaches[v] && residual_[pair_[i]] > 0) reaches[v] = 1, stack.push_back(v);
+    }
+  }
+  stranded_.clear();
+  for (NodeId v = 0; v < n_ && stranded_.size() < 5; ++v) {
+    if (excess_[v] > 0 && !reaches[v] && v != slack_) stranded_.push_back(v);
+  }
+  for (NodeId v = 0; v < n_; ++v) {
+    if (excess_[v] > 0 && !reaches[v]) return true;
+  }
+  return false;
+}
+
+DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
+  Cost best = std::numeric_limits<Cost>::min();
+  for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
+    if (residual_[i] > 0) best = std::max(best, price_[head_[i]] - cost_[i]);
+  }
+  if (best == std::numeric_limits<Cost>::min()) return Relabel::kDeadEnd;
+  price_[v] = best - epsilon_;
+  current_[v] = first_[v];
+  ++relabels_;
+  return price_[v] >= price_floor_ ? Relabel::kDone : Relabel::kTooLow;
+}
+
+// A price fell below the floor: either the problem is infeasible (some excess is stranded), or
+// the floor was too cautious and is lowered. Returns true to continue.
+DONORFLOW_INLINE bool CostScaling::price_fell_too_far() {
+  if (excess_is_stranded()) return false;
+  price_floor_ -= (static_cast<Cost>(16) * n_ + 16) * epsilon_;
+  return true;
+}
+
+// One phase: from a (alpha eps)-optimal flow to an eps-optimal one. False when infeasible.
+DONORFLOW_INLINE bool CostScaling::refine() {
+  // Saturate every arc of negative reduced cost.
+  for (NodeId v = 0; v < n_; ++v) {
+    for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
+      if (residual_[i] > 0 && cost_[i] + price_[v] - price_[head_[i]] < 0) {
+        const Flow delta = residual_[i];
+        residual_[i] = 0;
+        residual_[pair_[i]] += delta;
+        excess_[v] -= delta;
+        excess_[head_[i]] += delta;
+      }
+    }
+  }
+  // A feasible problem lowers no price in one refine by more than about (alpha + 1) n eps
+  // (Goldberg and Tarjan); a price far below that proves that its excess reaches no deficit.
+  if (n_ == 0) return true;
+  price_floor_ = *std::min_element(price_.begin(), price_.end()) -
+                 (static_cast<Cost>(16) * n_ + 16) * epsilon_;
+  if (!global_update()) return false;
+  std::deque<NodeId> active;
+  for (NodeId v = 0; v < n_; ++v) {
+    if (excess_[v] > 0) active.push_back(v);
+  }
+  const std::int64_t update_every = static_cast<std::int64_t>(n_) + 16;
+  std::int64_t since_update = 0;
+  while (!active.empty()) {
+    const NodeId v = active.front();
+    active.pop_front();
+    while (excess_[v] > 0) {
+      const ArcId end = first_[v + 1];
+      ArcId i = current_[v];
+      for (; i < end; ++i) {
+        if (residual_[i] == 0) continue;
+        const NodeId w = head_[i];
+        if (cost_[i] + price_[v] - price_[w] >= 0) continue;
+        // Look ahead: a node without excess and without an admissible arc would only send the
+        // flow back; relabel it first, and push only if the arc is still admissible. (Arcs
+        // before a node's current arc are known not to be admissible.)
+        if (excess_[w] >= 0) {
+          bool admissible_out = false;
+          for (ArcId k = current_[w]; k < first_[w + 1] && !admissible_out; ++k) {
+            admissible_out = residual_[k] > 0 && cost_[k] + price_[w] - price_[head_[k]] < 0;
+          }
+          if (!admissible_out) {
+            const Relabel r = relabel(w);
+            if (r == Relabel::kDeadEnd) continue;  // pushing there would strand the flow
+            if (r == Relabel::kTooLow && !price_fell_too_far()) return false;
+            ++since_update;
+            if (cost_[i] + price_[v] - price_[w] >= 0) continue;
+          }
+        }
+        const Flow delta = std::min(excess_[v], residual_[i]);
+        const bool was_active = excess_[w] > 0;
+        residual_[i] -= delta;
+        residual_[pair_[i]] += delta;
+        excess_[v] -= delta;
+        excess_[w] += delta;
+        if (!was_active && excess_[w] > 0) active.push_back(w);
+        if (excess_[v] == 0) break;
+      }
+      current_[v] = i < end ? i : end;
+      if (excess_[v] > 0) {
+        const Relabel r = relabel(v);
+        if (r == Relabel::kDeadEnd) {
+          excess_is_stranded();
+          return false;  // excess at a node with no residual arc at all
+        }
+        if (r == Relabel::kTooLow && !price_fell_too_far()) return false;
+        if (++since_update >= update_every) {
+          if (!global_update()) return false;
+          since_update = 0;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+// Exact potentials for the optimal flow: shortest-path labels over the residual graph with the
+// original costs, started from the scaled prices so that few corrections are needed.
+DONORFLOW_INLINE bool CostScaling::exact_potentials() {
+  const Cost alpha = static_cast<Cost>(n_) + 1;
+  exact_.resize(static_cast<std::size_t>(n_));
+  for (NodeId v = 0; v < n_; ++v) {
+    exact_[v] = price_[v] >= 0 ? price_[v] / alpha : -((-price_[v] + alpha - 1) / alpha);
+  }
+  std::deque<NodeId> queue;
+  std::vector<char> queued(static_cast<std::size_t>(n_), 1);
+  std::vector<NodeId> relaxed(static_cast<std::size_t>(n_), 0);
+  for (NodeId v = 0; v < n_; ++v) queue.push_back(v);
+  while (!queue.empty()) {
+    const NodeId v = queue.front();
+    queue.pop_front();
+    queued[v] = 0;
+    for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
+      if (residual_[i] == 0) continue;
+      const NodeId w = head_[i];
+      // Keep c(v, w) + d(v) - d(w) >= 0 on every residual arc.
+      const Cost bound = exact_[v] + cost_[i] / alpha;
+      if (exact_[w] > bound) {
+        exact_[w] = bound;
+        if (++relaxed[w] > n_) return false;  // a negative cycle: the flow is not optimal
+        if (!queued[w]) queued[w] = 1, queue.push_back(w);
+      }
+    }
+  }
+  return true;
+}
+
+DONORFLOW_INLINE MinCostFlowResult CostScaling::finish(Status status, std::string message) {
+  MinCostFlowResult result;
+  result.status = status;
+  result.message = std::move(message);
+  result.algorithm = "cost-scaling";
+  result.iterations = relabels_;
+  if (status != Status::kOptimal) return result;
+  const StaticGraph& g = *problem_.graph;
+  result.flow.resize(static_cast<std::size_t>(real_arcs_));
+  WideCost total = 0;
+  for (ArcId a = 0; a < real_arcs_; ++a) {
+    result.flow[a] = problem_.lower_of(a) + capacity_[a] - residual_[forward_of_[a]];
+    total += static_cast<WideCost>(problem_.cost_of(a)) * result.flow[a];
+  }
+  result.cost = total;
+  // Our potentials are the negated labels; the slack node's is fixed at zero.
+  const Cost shift = slack_ >= 0 ? exact_[slack_] : 0;
+  result.potential.resize(static_cast<std::size_t>(g.node_count()));
+  for (NodeId v = 0; v < g.node_count(); ++v) result.potential[v] = -(exact_[v] - shift);
+  return result;
+}
+
+DONORFLOW_INLINE MinCostFlowResult CostScaling::run() {
+  relabels_ = 0;
+  if (const InputCheck check = check_input(problem_); !check.ok()) {
+    return finish(check.status, check.message);
+  }
+  if (has_infinite_negative_cycle()) {
+    return finish(Status::kUnbounded,
+                  "a cycle of negative cost has infinite capacity; give one of its arcs a finite "
+                  "upper bound");
+  }
+  if (!build()) {
+    return finish(Status::kOverflow,
+                  "costs times nodes squared are too large for cost scaling's prices in 64 bits; "
+                  "use network simplex or rescale the costs");
+  }
+  price_floor_ = 0;
+  constexpr Cost kFactor = 8;
+  do {
+    epsilon_ = std::max<Cost>(1, epsilon_ / kFactor);
+    if (!refine()) {
+      std::string nodes;
+      for (NodeId v : stranded_) nodes += (nodes.empty() ? "node " : ", node ") + std::to_string(v);
+      return finish(Status::kInfeasible,
+                    "no feasible flow: " + (nodes.empty() ? std::string("some supply") : nodes) +
+                        " holds supply that no arc with room can carry to a demand");
+    }
+  } while (epsilon_ > 1);
+  if (!exact_potentials()) {
+    return finish(Status::kInfeasible, "internal error: the final flow is not optimal");
+  }
+  return finish(Status::kOptimal, "");
+}
+
+DONORFLOW_INLINE MinCostFlowResult solve_cost_scaling(const ProblemView& problem) {
+  return CostScaling(problem).run();
+}
+
+}  // namespace donorflow
