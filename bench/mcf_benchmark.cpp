@@ -60,11 +60,12 @@ void report(benchmark::State& state, const Instance& inst) {
       arcs * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
-void run_donorflow(benchmark::State& state, const std::string& family, const std::string& size) {
+void run_donorflow(benchmark::State& state, const std::string& family, const std::string& size,
+                   Algorithm algorithm) {
   Instance& inst = instance(family, size);
   if (!inst.error.empty()) return state.SkipWithError(inst.error.c_str());
   for (auto _ : state) {
-    MinCostFlowResult r = solve_network_simplex(inst.problem.view());
+    MinCostFlowResult r = solve_min_cost_flow(inst.problem.view(), algorithm);
     benchmark::DoNotOptimize(r.cost);
     if (r.cost != inst.optimum) return state.SkipWithError("cost changed between runs");
   }
@@ -98,10 +99,13 @@ int main(int argc, char** argv) {
     for (std::string_view family_name : gen::family_names()) {
       const std::string family(family_name);
       const std::string prefix = family + "/" + size + "/";
-      benchmark::RegisterBenchmark((prefix + "donorflow-network-simplex").c_str(), run_donorflow,
-                                   family, size)
-          ->Unit(benchmark::kMillisecond)
-          ->UseRealTime();
+      for (Algorithm algorithm : {Algorithm::kNetworkSimplex, Algorithm::kCostScaling}) {
+        benchmark::RegisterBenchmark(
+            (prefix + "donorflow-" + std::string(algorithm_name(algorithm))).c_str(), run_donorflow,
+            family, size, algorithm)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
+      }
       benchmark::RegisterBenchmark((prefix + "lemon-network-simplex").c_str(), run_lemon, family,
                                    size, false)
           ->Unit(benchmark::kMillisecond)

@@ -28,14 +28,14 @@ namespace {
 using namespace donorflow;
 
 constexpr const char* kUsage = R"(usage:
-  donorflow solve SCENARIO.json [-o DIR] [--algorithm auto|network-simplex]
+  donorflow solve SCENARIO.json [-o DIR] [--algorithm auto|network-simplex|cost-scaling]
       Solve an allocation scenario (docs/scenario-format.md) and write allocations.csv,
       coverage.csv, shadow_prices.csv, explanations.csv and summary.json to DIR (default:
       the scenario's name without .json, plus "-plan"). Exit 0 optimal, 1 infeasible, 2 bad input.
   donorflow demo [-o DIR]
       Solve the embedded example, Iraq's free care for poor families across the 18
       governorates, print a summary and write the same files to DIR (default donorflow-demo).
-  donorflow mcf FILE.min [--algorithm auto|network-simplex] [--flows] [--json]
+  donorflow mcf FILE.min [--algorithm auto|network-simplex|cost-scaling] [--flows] [--json]
       Solve a DIMACS min-cost flow file. Prints status, cost, solve_seconds, algorithm, nodes
       and arcs, one per line (or one JSON object with --json); --flows adds the flow on every
       arc, in file order. Exit 0 optimal, 1 infeasible or unbounded, 2 bad input.

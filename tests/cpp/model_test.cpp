@@ -28,12 +28,14 @@ void expect_certified(const Plan& plan) {
 }
 
 int index_of(const std::vector<Need>& needs, const std::string& id) {
-  return static_cast<int>(std::find_if(needs.begin(), needs.end(),
-                                       [&](const Need& n) { return n.id == id; }) -
-                          needs.begin());
+  return static_cast<int>(
+      std::find_if(needs.begin(), needs.end(), [&](const Need& n) { return n.id == id; }) -
+      needs.begin());
 }
 
-double met(const Plan& plan, int need) { return plan.coverage[static_cast<std::size_t>(need)].met; }
+double met(const Plan& plan, int need) {
+  return plan.coverage[static_cast<std::size_t>(need)].met;
+}
 
 // --- The rules every plan must respect -----------------------------------------------------------
 
@@ -250,7 +252,8 @@ TEST(WorkedExamples, JsonRoundTripGivesTheSamePlan) {
     SolveOptions fast;
     fast.shadow_prices = false;
     fast.price_of_fairness = false;
-    EXPECT_EQ(to_string(solve(s, fast).objective_units), to_string(solve(again, fast).objective_units))
+    EXPECT_EQ(to_string(solve(s, fast).objective_units),
+              to_string(solve(again, fast).objective_units))
         << name;
   }
 }
@@ -276,10 +279,15 @@ struct RandomScenario {
                            44 + real(0, 2), static_cast<double>(uniform(1000, 90000)), real(0, 1)});
     }
     for (int i = 0; i < sites; ++i) {
-      Site site{"s" + std::to_string(i), "", "r" + std::to_string(uniform(0, regions - 1)),
-                33 + real(0, 2), 44 + real(0, 2), {}};
+      Site site{"s" + std::to_string(i),
+                "",
+                "r" + std::to_string(uniform(0, regions - 1)),
+                33 + real(0, 2),
+                44 + real(0, 2),
+                {}};
       for (int t = 1; t <= periods; ++t) {
-        if (uniform(0, 2) > 0) site.capacity.push_back({"slot", t, static_cast<double>(uniform(0, 40))});
+        if (uniform(0, 2) > 0)
+          site.capacity.push_back({"slot", t, static_cast<double>(uniform(0, 40))});
       }
       s.sites.push_back(site);
     }
@@ -375,9 +383,9 @@ TEST(RandomScenarios, HigherPriorityIsNeverShortWhileLowerPriorityIsServed) {
           if (s.needs[a].priority <= s.needs[b].priority) continue;
           ++compared;
           if (plan.coverage[a].unmet > 0) {
-            EXPECT_EQ(met(plan, b), 0) << "scenario " << i << ": " << s.needs[a].id
-                                       << " (priority " << s.needs[a].priority << ") short while "
-                                       << s.needs[b].id << " served";
+            EXPECT_EQ(met(plan, b), 0)
+                << "scenario " << i << ": " << s.needs[a].id << " (priority " << s.needs[a].priority
+                << ") short while " << s.needs[b].id << " served";
           }
         }
       }
@@ -403,9 +411,9 @@ TEST(RandomScenarios, ConvexTiersSpreadCoverageAcrossEqualNeeds) {
           const double tier_a = std::round(first * s.needs[a].amount);
           const double tier_b = std::round(first * s.needs[b].amount);
           if (met(plan, a) < tier_a) {
-            EXPECT_LE(met(plan, b), tier_b) << "scenario " << i << ": " << s.needs[a].id
-                                            << " below its first tier while " << s.needs[b].id
-                                            << " is above its own";
+            EXPECT_LE(met(plan, b), tier_b)
+                << "scenario " << i << ": " << s.needs[a].id << " below its first tier while "
+                << s.needs[b].id << " is above its own";
           }
         }
       }
@@ -453,7 +461,8 @@ TEST(RandomScenarios, ShadowPricesEqualTheChangeWhenResolved) {
           // The price holds the bounded tiers fixed (the first, costliest tier is unbounded);
           // compare only where re-solving keeps them too.
           const CompiledNetwork before = compile(s), after = compile(changed);
-          bool same_tiers = before.shortfall_arcs[p.index].size() == after.shortfall_arcs[p.index].size();
+          bool same_tiers =
+              before.shortfall_arcs[p.index].size() == after.shortfall_arcs[p.index].size();
           for (std::size_t k = 1; same_tiers && k < before.shortfall_arcs[p.index].size(); ++k) {
             const ArcId x = before.shortfall_arcs[p.index][k], y = after.shortfall_arcs[p.index][k];
             same_tiers = before.problem.upper[x] == after.problem.upper[y] &&
@@ -484,7 +493,8 @@ Scenario two_regions() {
   s.resources = {{"fund", "USD", ResourceKind::kFunds, 1, NAN, NAN},
                  {"slot", "visit", ResourceKind::kService, 1, NAN, NAN},
                  {"vaccine", "dose", ResourceKind::kService, 1, NAN, NAN}};
-  s.regions = {{"north", "North", 36.0, 43.0, 1000, 0.2}, {"south", "South", 30.5, 47.8, 1000, 0.9}};
+  s.regions = {{"north", "North", 36.0, 43.0, 1000, 0.2},
+               {"south", "South", 30.5, 47.8, 1000, 0.9}};
   s.sites = {{"clinic-north", "", "north", 36.0, 43.0, {{"slot", 1, 10}}}};
   s.policy.max_travel_km = 100;
   s.policy.equity_tiers = {{1, 1}};
@@ -507,11 +517,11 @@ TEST(Explanations, NamesTheRuleOrTheCompetitor) {
       {"capped", "C", "fund", 40, 1, "", {}, {"surgery"}, 5, 0},
   };
   s.needs = {
-      {"vaccines-south", "south", "", "vaccine", "", 5, 1, 1, 0},   // nobody offers vaccines
-      {"slots-south", "south", "", "slot", "", 5, 1, 1, 0},         // beyond reach (~590 km)
-      {"fund-south", "south", "", "fund", "medicines", 8, 1, 1, 0}, // earmarked elsewhere
-      {"slots-north-high", "north", "", "slot", "", 8, 1, 5, 0},    // served first
-      {"slots-north-low", "north", "", "slot", "", 8, 1, 1, 0},     // site full after the above
+      {"vaccines-south", "south", "", "vaccine", "", 5, 1, 1, 0},     // nobody offers vaccines
+      {"slots-south", "south", "", "slot", "", 5, 1, 1, 0},           // beyond reach (~590 km)
+      {"fund-south", "south", "", "fund", "medicines", 8, 1, 1, 0},   // earmarked elsewhere
+      {"slots-north-high", "north", "", "slot", "", 8, 1, 5, 0},      // served first
+      {"slots-north-low", "north", "", "slot", "", 8, 1, 1, 0},       // site full after the above
       {"surgery-south", "south", "", "fund", "surgery", 9, 1, 1, 0},  // capped at 5 per region
   };
   const Plan plan = solve(s);
@@ -541,7 +551,8 @@ TEST(Explanations, NamesTheRuleOrTheCompetitor) {
 TEST(Explanations, SiteAtCapacityNamesTheSite) {
   Scenario s = two_regions();
   s.offers = {{"clinic-slots", "B", "slot", 30, 1, "clinic-north", {}, {}, kUnlimited, 0}};
-  s.needs = {{"a", "north", "", "slot", "", 8, 1, 2, 0}, {"b", "north", "", "slot", "", 8, 1, 2, 0}};
+  s.needs = {{"a", "north", "", "slot", "", 8, 1, 2, 0},
+             {"b", "north", "", "slot", "", 8, 1, 2, 0}};
   const Plan plan = solve(s);
   expect_certified(plan);
   // Capacity 10 for 16 units of need: the offer has 30, the site limits it.
@@ -554,7 +565,8 @@ TEST(Explanations, SiteAtCapacityNamesTheSite) {
 TEST(MinimumShares, InfeasibleMinimumsNameTheNeeds) {
   Scenario s = two_regions();
   s.offers = {{"fund", "A", "fund", 10, 1, "", {}, {}, kUnlimited, 0}};
-  s.needs = {{"a", "north", "", "fund", "", 10, 1, 1, 0.8}, {"b", "south", "", "fund", "", 10, 1, 1, 0.8}};
+  s.needs = {{"a", "north", "", "fund", "", 10, 1, 1, 0.8},
+             {"b", "south", "", "fund", "", 10, 1, 1, 0.8}};
   const Plan plan = solve(s);
   EXPECT_EQ(plan.status, Status::kInfeasible);
   double lacking = 0;
@@ -617,7 +629,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadScenario{"\"amount\": 10", "\"amount\": -10",
                     "bad.json:7: offers row 0 (id \"o1\"), field \"amount\": is negative"},
-        BadScenario{"\"amount\": 7", "\"amount\": 7.5", "needs row 0 (id \"n1\"), field \"amount\""},
+        BadScenario{"\"amount\": 7", "\"amount\": 7.5",
+                    "needs row 0 (id \"n1\"), field \"amount\""},
         BadScenario{"\"region\": \"r1\", \"resource\"", "\"region\": \"r9\", \"resource\"",
                     "needs row 0 (id \"n1\"), field \"region\": names region \"r9\""},
         BadScenario{"\"id\": \"n1\"", "\"id\": \"o1\", \"x\": 1", "field \"x\": is not a field"},
@@ -632,12 +645,14 @@ INSTANTIATE_TEST_SUITE_P(
                     "\"policy\": {\"equity_tiers\": [{\"share\": 0.5, \"weight\": 1}]}",
                     "shares sum to 0.5"},
         BadScenario{"\"needs\": [", "\"needs\": [{\"id\": \"n1\"", "bad.json:8:"},
-        BadScenario{"\"offers\": [{\"id\": \"o1\"", "\"offers\": [{\"id\": \"o1\"}, {\"id\": \"o1\"",
+        BadScenario{"\"offers\": [{\"id\": \"o1\"",
+                    "\"offers\": [{\"id\": \"o1\"}, {\"id\": \"o1\"",
                     "field \"donor\": is missing"}));
 
 TEST(ScenarioValidationRows, DuplicateIdsNameBothRows) {
   Scenario s = two_regions();
-  s.needs = {{"a", "north", "", "slot", "", 1, 1, 1, 0}, {"a", "south", "", "slot", "", 1, 1, 1, 0}};
+  s.needs = {{"a", "north", "", "slot", "", 1, 1, 1, 0},
+             {"a", "south", "", "slot", "", 1, 1, 1, 0}};
   try {
     validate(s);
     FAIL();
@@ -660,13 +675,15 @@ TEST(Geo, GreatCircleDistancesAndNearestPoints) {
   for (int q = 0; q < 50; ++q) {
     const double qa = lat(rng), qo = lon(rng);
     std::vector<std::pair<double, int>> brute;
-    for (int i = 0; i < 500; ++i) brute.emplace_back(geo::great_circle_km(qa, qo, lats[i], lons[i]), i);
+    for (int i = 0; i < 500; ++i)
+      brute.emplace_back(geo::great_circle_km(qa, qo, lats[i], lons[i]), i);
     std::sort(brute.begin(), brute.end());
     const auto near = index.nearest(qa, qo, 5, kUnlimited);
     ASSERT_EQ(near.size(), 5u);
     for (int k = 0; k < 5; ++k) EXPECT_EQ(near[k].first, brute[k].second);
     const auto within = index.within(qa, qo, 1500);
-    const auto expected = std::count_if(brute.begin(), brute.end(), [](auto& b) { return b.first <= 1500; });
+    const auto expected =
+        std::count_if(brute.begin(), brute.end(), [](auto& b) { return b.first <= 1500; });
     EXPECT_EQ(static_cast<long>(within.size()), expected);
   }
 }

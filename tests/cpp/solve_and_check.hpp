@@ -9,8 +9,7 @@
 namespace donorflow::testing {
 
 // Every algorithm a test must exercise; `auto` is covered by the algorithms it dispatches to.
-inline constexpr Algorithm kAllAlgorithms[] = {Algorithm::kNetworkSimplex,
-                                                Algorithm::kCostScaling};
+inline constexpr Algorithm kAllAlgorithms[] = {Algorithm::kNetworkSimplex, Algorithm::kCostScaling};
 
 // Solves with `algorithm`, and when the answer is optimal, checks its certificate independently.
 inline MinCostFlowResult solve_checked(const ProblemView& problem, Algorithm algorithm) {

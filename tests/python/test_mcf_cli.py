@@ -69,6 +69,8 @@ def test_random_files_match_networkx_and_lemon(tmp_path, donorflow_bin, lemon_bi
         path = tmp_path / f"random{i}.min"
         write_dimacs(path, range(n), arcs, supply)
         answer, code = mcf_json(donorflow_bin, path)
+        scaled, _ = mcf_json(donorflow_bin, path, "--algorithm", "cost-scaling")
+        assert (scaled["status"], scaled["cost"]) == (answer["status"], answer["cost"])
         expected = networkx_cost(n, arcs, supply)
         lemon = json.loads(run(lemon_bin, path).stdout)
         seen[answer["status"]] += 1
@@ -99,6 +101,8 @@ def test_every_family_matches_lemon(tmp_path, donorflow_bin, lemon_bin, family, 
     answer, code = mcf_json(donorflow_bin, path)
     assert code == 0 and answer["status"] == "OPTIMAL"
     for algorithm in ("network-simplex", "cost-scaling"):
+        ours, code = mcf_json(donorflow_bin, path, "--algorithm", algorithm)
+        assert code == 0 and ours["algorithm"] == algorithm and ours["cost"] == answer["cost"]
         lemon = json.loads(run(lemon_bin, path, algorithm).stdout)
         assert lemon["cost"] == answer["cost"], algorithm
 

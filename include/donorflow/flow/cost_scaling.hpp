@@ -64,9 +64,9 @@ class CostScaling {
   MinCostFlowResult finish(Status status, std::string message);
 
   ProblemView problem_;
-  NodeId n_ = 0;          // nodes, the slack node included when there is one
-  NodeId slack_ = -1;     // the slack node of the relaxed modes
-  ArcId real_arcs_ = 0;   // the caller's arcs; slack arcs follow
+  NodeId n_ = 0;         // nodes, the slack node included when there is one
+  NodeId slack_ = -1;    // the slack node of the relaxed modes
+  ArcId real_arcs_ = 0;  // the caller's arcs; slack arcs follow
   Cost epsilon_ = 0;
   std::int64_t relabels_ = 0;
   Cost price_floor_ = 0;  // below this, a price proves the problem infeasible
@@ -84,8 +84,8 @@ class CostScaling {
   std::vector<Flow> excess_;
   std::vector<Cost> price_;
   std::vector<ArcId> current_;
-  std::vector<Cost> exact_;  // the final exact potentials (p convention)
-  std::vector<NodeId> stranded_;  // nodes whose excess reaches no deficit, when infeasible
+  std::vector<Cost> exact_;             // the final exact potentials (p convention)
+  std::vector<NodeId> stranded_;        // nodes whose excess reaches no deficit, when infeasible
   std::vector<Cost> scratch_distance_;  // global_update's, kept to avoid reallocating
   std::vector<std::vector<NodeId>> scratch_buckets_;
   std::vector<char> scratch_settled_;

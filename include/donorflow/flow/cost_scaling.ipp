@@ -46,7 +46,8 @@ DONORFLOW_INLINE bool CostScaling::build() {
   Cost max_cost = 1;
   for (ArcId a = 0; a < m; ++a) {
     tail[a] = g.tail(a), head[a] = g.head(a), cost[a] = problem_.cost_of(a);
-    if (problem_.upper_of(a) != kInfiniteCapacity) capacity_[a] = problem_.upper_of(a) - problem_.lower_of(a);
+    if (problem_.upper_of(a) != kInfiniteCapacity)
+      capacity_[a] = problem_.upper_of(a) - problem_.lower_of(a);
     max_cost = std::max(max_cost, cost[a] < 0 ? -cost[a] : cost[a]);
   }
   for (NodeId v = 0; v < slack_arcs; ++v) {
@@ -124,7 +125,8 @@ DONORFLOW_INLINE bool CostScaling::global_update() {
   std::vector<Cost>& distance = scratch_distance_;
   distance.assign(static_cast<std::size_t>(n_), cap);
   auto& buckets = scratch_buckets_;
-  if (buckets.size() < static_cast<std::size_t>(cap) + 1) buckets.resize(static_cast<std::size_t>(cap) + 1);
+  if (buckets.size() < static_cast<std::size_t>(cap) + 1)
+    buckets.resize(static_cast<std::size_t>(cap) + 1);
   for (NodeId v = 0; v < n_; ++v) {
     if (excess_[v] < 0) distance[v] = 0, buckets[0].push_back(v);
   }

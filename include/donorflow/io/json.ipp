@@ -140,12 +140,13 @@ class Parser {
     if (consume("null")) return v;
     if (c == '-' || (c >= '0' && c <= '9')) {
       std::size_t end = pos_;
-      while (end < text_.size() && std::string_view("+-0123456789.eE").find(text_[end]) !=
-                                       std::string_view::npos) {
+      while (end < text_.size() &&
+             std::string_view("+-0123456789.eE").find(text_[end]) != std::string_view::npos) {
         ++end;
       }
       const std::string_view digits = text_.substr(pos_, end - pos_);
-      const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v.number);
+      const auto [ptr, ec] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), v.number);
       if (ec != std::errc() || ptr != digits.data() + digits.size() || digits.starts_with("+") ||
           (digits.size() > 1 && digits[0] == '0' && digits[1] != '.' && digits[1] != 'e' &&
            digits[1] != 'E')) {

@@ -91,7 +91,12 @@ DONORFLOW_INLINE std::string plan_summary_json(const model::Scenario& s, const m
   if (!plan.unmet_minimums.empty()) {
     w.key("unmet_minimums").begin_array();
     for (const auto& [need, lacking] : plan.unmet_minimums) {
-      w.begin_object().key("need").value(s.needs[need].id).key("lacking").value(lacking).end_object();
+      w.begin_object()
+          .key("need")
+          .value(s.needs[need].id)
+          .key("lacking")
+          .value(lacking)
+          .end_object();
     }
     w.end_array();
   }
@@ -99,7 +104,11 @@ DONORFLOW_INLINE std::string plan_summary_json(const model::Scenario& s, const m
     w.key("resources").begin_array();
     for (std::size_t r = 0; r < s.resources.size(); ++r) {
       const ResourceTotals& t = plan.totals[r];
-      w.begin_object().key("resource").value(s.resources[r].id).key("unit").value(s.resources[r].unit);
+      w.begin_object()
+          .key("resource")
+          .value(s.resources[r].id)
+          .key("unit")
+          .value(s.resources[r].unit);
       w.key("offered").value(t.offered).key("allocated").value(t.allocated);
       w.key("unused").value(t.unused).key("needed").value(t.needed);
       w.key("met").value(t.met).key("unmet").value(t.unmet);
@@ -147,8 +156,9 @@ DONORFLOW_INLINE void write_plan_files(const std::string& directory, const model
   for (const Allocation& a : plan.allocations) {
     const Offer& o = s.offers[a.offer];
     const Need& n = s.needs[a.need];
-    const auto unit = std::find_if(s.resources.begin(), s.resources.end(),
-                                   [&](const Resource& r) { return r.id == o.resource; })->unit;
+    const auto unit = std::find_if(s.resources.begin(), s.resources.end(), [&](const Resource& r) {
+                        return r.id == o.resource;
+                      })->unit;
     allocations.text(o.id).text(o.donor).text(n.id).text(n.region);
     allocations.text(a.site >= 0 ? s.sites[a.site].id : "").text(o.resource).integer(a.period);
     allocations.number(a.amount).text(unit).number(a.unit_cost).number(detail::round_to(a.km, 3));
@@ -172,7 +182,10 @@ DONORFLOW_INLINE void write_plan_files(const std::string& directory, const model
     const std::string& id = p.kind == PriceKind::kOffer  ? s.offers[p.index].id
                             : p.kind == PriceKind::kNeed ? s.needs[p.index].id
                                                          : s.sites[p.index].id;
-    prices.text(price_kind_name(p.kind)).text(id).text(s.resources[p.resource].id).integer(p.period);
+    prices.text(price_kind_name(p.kind))
+        .text(id)
+        .text(s.resources[p.resource].id)
+        .integer(p.period);
     prices.number(p.one_more).number(p.one_less).end_row();
   }
   detail::CsvWriter explanations({"need", "region", "resource", "unmet", "reason", "detail"});
@@ -184,8 +197,10 @@ DONORFLOW_INLINE void write_plan_files(const std::string& directory, const model
 
   fs::create_directories(directory);
   const std::vector<std::pair<std::string, std::string>> files{
-      {"allocations.csv", allocations.str()},   {"coverage.csv", coverage.str()},
-      {"shadow_prices.csv", prices.str()},      {"explanations.csv", explanations.str()},
+      {"allocations.csv", allocations.str()},
+      {"coverage.csv", coverage.str()},
+      {"shadow_prices.csv", prices.str()},
+      {"explanations.csv", explanations.str()},
       {"summary.json", plan_summary_json(s, plan, read_seconds)}};
   // Write everything under temporary names first; rename only when all are complete.
   for (const auto& [name, text] : files) {
@@ -194,7 +209,8 @@ DONORFLOW_INLINE void write_plan_files(const std::string& directory, const model
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.close();
     if (!out) {
-      for (const auto& [other, unused] : files) fs::remove(fs::path(directory) / ("." + other + ".partial"));
+      for (const auto& [other, unused] : files)
+        fs::remove(fs::path(directory) / ("." + other + ".partial"));
       throw std::runtime_error("cannot write " + temporary.string());
     }
   }
@@ -237,7 +253,8 @@ DONORFLOW_INLINE std::string plan_summary_text(const model::Scenario& s, const m
     const double share = plan.equity.region_share[r];
     const int bar = static_cast<int>(std::lround(share * 30));
     add("  %-20s deprivation %.2f  %5.1f%%  %s\n", s.regions[r].name.c_str(),
-        s.regions[r].deprivation, 100 * share, std::string(static_cast<std::size_t>(bar), '#').c_str());
+        s.regions[r].deprivation, 100 * share,
+        std::string(static_cast<std::size_t>(bar), '#').c_str());
   }
   const Equity& e = plan.equity;
   add("\nequity: lowest regional share %.1f%% (%s), Gini %.3f, price of fairness %.2f\n",

@@ -22,7 +22,8 @@ class RowReader {
  public:
   RowReader(const Value& row, std::string table, long index, const std::string& source)
       : row_(row), table_(std::move(table)), index_(index), source_(source) {
-    if (row.type != Type::kObject) fail(row.line, "", "must be an object, not " + std::string(json::type_name(row.type)));
+    if (row.type != Type::kObject)
+      fail(row.line, "", "must be an object, not " + std::string(json::type_name(row.type)));
     if (const Value* id = row.find("id"); id && id->type == Type::kString) id_ = id->string;
   }
 
@@ -35,8 +36,9 @@ class RowReader {
     const Value* v = row_.find(field);
     if (v == nullptr || v->is_null()) return nullptr;
     if (v->type != type) {
-      fail(v->line, field, "must be " + std::string(json::type_name(type)) + ", not " +
-                               std::string(json::type_name(v->type)));
+      fail(v->line, field,
+           "must be " + std::string(json::type_name(type)) + ", not " +
+               std::string(json::type_name(v->type)));
     }
     return v;
   }
@@ -59,7 +61,8 @@ class RowReader {
     const Value* v = get(field, Type::kNumber);
     if (v == nullptr) return fallback;
     if (v->number != std::floor(v->number) || std::abs(v->number) > 1e6) {
-      fail(v->line, field, "must be a whole number (a period), not " + json::escape(std::to_string(v->number)));
+      fail(v->line, field,
+           "must be a whole number (a period), not " + json::escape(std::to_string(v->number)));
     }
     return static_cast<int>(v->number);
   }
@@ -138,7 +141,8 @@ DONORFLOW_INLINE model::Scenario parse_scenario(std::string_view text, const std
     }
     s.name = top.text("name");
     s.description = top.text("description");
-    for (const char* table : {"resources", "regions", "sites", "offers", "needs"}) top.get(table, Type::kArray);
+    for (const char* table : {"resources", "regions", "sites", "offers", "needs"})
+      top.get(table, Type::kArray);
     top.get("policy", Type::kObject);
     top.get("roads", Type::kObject);
     top.finish();
@@ -181,7 +185,8 @@ DONORFLOW_INLINE model::Scenario parse_scenario(std::string_view text, const std
         for (const auto& [name, value] : c.object) {
           if (name == "resource" && value.type == Type::kString) {
             cap.resource = value.string;
-          } else if (name == "period" && value.type == Type::kNumber && value.number == std::floor(value.number)) {
+          } else if (name == "period" && value.type == Type::kNumber &&
+                     value.number == std::floor(value.number)) {
             cap.period = static_cast<int>(value.number);
           } else if (name == "amount" && value.type == Type::kNumber) {
             cap.amount = value.number;
@@ -388,7 +393,14 @@ DONORFLOW_INLINE std::string scenario_to_json(const model::Scenario& s) {
   if (!s.road_nodes.empty()) {
     w.key("roads").begin_object().key("nodes").begin_array();
     for (const RoadNode& x : s.road_nodes) {
-      w.begin_object().key("id").value(x.id).key("lat").value(x.lat).key("lon").value(x.lon).end_object();
+      w.begin_object()
+          .key("id")
+          .value(x.id)
+          .key("lat")
+          .value(x.lat)
+          .key("lon")
+          .value(x.lon)
+          .end_object();
     }
     w.end_array().key("edges").begin_array();
     for (const RoadEdge& x : s.road_edges) {

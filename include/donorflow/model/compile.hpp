@@ -104,15 +104,15 @@ struct CompiledNetwork {
   std::vector<ArcInfo> arcs;
   std::vector<Pool> pools;
   NodeId shortfall_source = -1, drain = -1;
-  std::vector<NodeId> offer_node;   // per offer
-  std::vector<NodeId> need_node;    // per need: where its demand sits
-  std::vector<NodeId> need_in;      // per need: where serve arcs arrive (== need_node w/o min)
+  std::vector<NodeId> offer_node;    // per offer
+  std::vector<NodeId> need_node;     // per need: where its demand sits
+  std::vector<NodeId> need_in;       // per need: where serve arcs arrive (== need_node w/o min)
   std::vector<ArcId> min_share_arc;  // per need, or -1
   std::vector<ArcId> violation_arc;  // per need, in minimum_share_violations mode, or -1
   std::vector<Flow> offer_units, need_units;
-  std::vector<Flow> min_units;       // per need: the units its minimum share requires
+  std::vector<Flow> min_units;                     // per need: the units its minimum share requires
   std::vector<std::vector<ArcId>> shortfall_arcs;  // per need, tier order (first units first)
-  std::vector<double> resolution;    // per resource
+  std::vector<double> resolution;                  // per resource
   double cost_resolution = 1;
   int last_period = 0;
   double compile_seconds = 0;

@@ -132,7 +132,8 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
            internal::earmark_key(o);
   };
   auto find_or_add_pool = [&](const Offer& o, int offer_index, int period) {
-    const auto [it, added] = pool_of_key.emplace(pool_key(o, period), static_cast<int>(net.pools.size()));
+    const auto [it, added] =
+        pool_of_key.emplace(pool_key(o, period), static_cast<int>(net.pools.size()));
     if (added) {
       Pool p;
       p.site = o.site.empty() ? -1 : site_of.at(o.site);
@@ -193,7 +194,8 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
           "site \"" + s.sites[pool.site].id + "\" has a capacity for \"" +
               s.resources[pool.resource].id + "\" in period " + std::to_string(pool.period) +
               " and hosts offers with different earmarks (\"" +
-              s.offers[net.pools[other->second].offers.front()].id + "\" and \"" + s.offers[offer].id +
+              s.offers[net.pools[other->second].offers.front()].id + "\" and \"" +
+              s.offers[offer].id +
               "\"); one capacity cannot be shared among differently earmarked offers in a flow "
               "network: give the offers the same earmarks, or split the capacity between sites");
     }
@@ -262,9 +264,9 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
   };
   auto earmarks_allow = [&](int pool, const Need& need) {
     const Offer& o = s.offers[net.pools[pool].earmark_offer];
-    const bool region_ok = o.allowed_regions.empty() ||
-                           std::find(o.allowed_regions.begin(), o.allowed_regions.end(),
-                                     need.region) != o.allowed_regions.end();
+    const bool region_ok =
+        o.allowed_regions.empty() || std::find(o.allowed_regions.begin(), o.allowed_regions.end(),
+                                               need.region) != o.allowed_regions.end();
     const bool purpose_ok = o.allowed_purposes.empty() ||
                             std::find(o.allowed_purposes.begin(), o.allowed_purposes.end(),
                                       need.purpose) != o.allowed_purposes.end();
@@ -316,7 +318,8 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
       ArcInfo info{ArcKind::kMinShare};
       info.need = n, info.region = region, info.period = static_cast<std::int16_t>(need.period);
       const Flow lo = options.minimum_share_violations ? 0 : m;
-      net.min_share_arc[n] = b.arc(net.need_in[n], net.need_node[n], lo, kInfiniteCapacity, 0, info);
+      net.min_share_arc[n] =
+          b.arc(net.need_in[n], net.need_node[n], lo, kInfiniteCapacity, 0, info);
     }
     // Shortfall tiers, from the first units of the need (costliest) to the last.
     const double base = need.priority * unmet_cost(resource);
@@ -325,7 +328,9 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
     for (std::size_t k = 0; k < tiers.size(); ++k) {
       cumulative += tiers[k].share;
       const bool last = k + 1 == tiers.size();
-      const Flow end = last ? d : std::min(d, static_cast<Flow>(std::llround(cumulative * static_cast<double>(d))));
+      const Flow end =
+          last ? d
+               : std::min(d, static_cast<Flow>(std::llround(cumulative * static_cast<double>(d))));
       const Flow size = end - start;
       start = end;
       if (size <= 0 && k > 0) continue;
@@ -341,7 +346,8 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
         cap = std::max<Flow>(0, d - m);  // one uncosted tier of what may stay unmet
         if (!last) continue;
       }
-      net.shortfall_arcs[n].push_back(b.arc(net.shortfall_source, net.need_node[n], 0, cap, c, info));
+      net.shortfall_arcs[n].push_back(
+          b.arc(net.shortfall_source, net.need_node[n], 0, cap, c, info));
     }
     if (options.minimum_share_violations && m > 0) {
       ArcInfo info{ArcKind::kShortfall};
@@ -365,8 +371,10 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
       }
     }
 
-    const double need_lat = need.site.empty() ? s.regions[region].lat : s.sites[site_of.at(need.site)].lat;
-    const double need_lon = need.site.empty() ? s.regions[region].lon : s.sites[site_of.at(need.site)].lon;
+    const double need_lat =
+        need.site.empty() ? s.regions[region].lat : s.sites[site_of.at(need.site)].lat;
+    const double need_lon =
+        need.site.empty() ? s.regions[region].lon : s.sites[site_of.at(need.site)].lon;
     const bool mobile = is_mobile(resource);
     const double radius = mobile ? reach_km(resource) : kUnlimited;
     const bool by_road = mobile && !roads.empty();
@@ -379,10 +387,10 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
         ArcInfo info{ArcKind::kServe};
         info.pool = pool, info.need = n, info.region = region;
         info.period = static_cast<std::int16_t>(period), info.km = static_cast<float>(km);
-        const Cost travel = mobile && !options.minimum_share_violations
-                                ? scaled_cost(km * policy.travel_cost_per_km, resource,
-                                              "travel_cost_per_km")
-                                : 0;
+        const Cost travel =
+            mobile && !options.minimum_share_violations
+                ? scaled_cost(km * policy.travel_cost_per_km, resource, "travel_cost_per_km")
+                : 0;
         b.arc(serve_from(pool, region), target, 0, kInfiniteCapacity, travel, info);
       };
       for (int pool : c.unsited) {
@@ -403,7 +411,8 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
           const int pool = c.sited[static_cast<std::size_t>(i)];
           if (!earmarks_allow(pool, need)) continue;
           const int site = net.pools[pool].site;
-          if (by_road && !(road_minutes(site, need_road_node) <= policy.max_travel_minutes)) continue;
+          if (by_road && !(road_minutes(site, need_road_node) <= policy.max_travel_minutes))
+            continue;
           if (limited && !sites_taken.contains(site)) {
             if (static_cast<int>(sites_taken.size()) == policy.nearest_sites) continue;
             sites_taken.insert(site);

@@ -24,7 +24,9 @@ namespace donorflow::geo {
 
 inline constexpr double kEarthRadiusKm = 6371.0088;
 
-inline double radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
+inline double radians(double degrees) {
+  return degrees * std::numbers::pi / 180.0;
+}
 
 // Great-circle distance in km between two points given in degrees.
 inline double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
@@ -40,8 +42,8 @@ inline Eigen::ArrayXd great_circle_km(double lat_rad, double lon_rad, const Eige
                                       const Eigen::ArrayXd& lons) {
   const Eigen::ArrayXd half_dlat = (lats - lat_rad) / 2;
   const Eigen::ArrayXd half_dlon = (lons - lon_rad) / 2;
-  const Eigen::ArrayXd h = half_dlat.sin().square() +
-                           std::cos(lat_rad) * lats.cos() * half_dlon.sin().square();
+  const Eigen::ArrayXd h =
+      half_dlat.sin().square() + std::cos(lat_rad) * lats.cos() * half_dlon.sin().square();
   return 2 * kEarthRadiusKm * h.sqrt().min(1.0).asin();
 }
 
@@ -52,14 +54,16 @@ class PointIndex {
   // Points in degrees. `cell_km` trades cell visits against points per cell.
   PointIndex(const std::vector<double>& lats, const std::vector<double>& lons, double cell_km = 25)
       : lat_(Eigen::Map<const Eigen::ArrayXd>(lats.data(), static_cast<Eigen::Index>(lats.size()))),
-        lon_(Eigen::Map<const Eigen::ArrayXd>(lons.data(), static_cast<Eigen::Index>(lons.size()))) {
+        lon_(
+            Eigen::Map<const Eigen::ArrayXd>(lons.data(), static_cast<Eigen::Index>(lons.size()))) {
     lat_rad_ = lat_ * (std::numbers::pi / 180.0);
     lon_rad_ = lon_ * (std::numbers::pi / 180.0);
     cell_deg_ = cell_km / 111.195;  // km per degree of latitude on the mean sphere
     rows_ = static_cast<int>(std::ceil(180.0 / cell_deg_)) + 1;
     cols_ = static_cast<int>(std::ceil(360.0 / cell_deg_)) + 1;
     std::vector<std::pair<long, int>> keyed(lats.size());
-    for (std::size_t i = 0; i < lats.size(); ++i) keyed[i] = {cell_of(lats[i], lons[i]), static_cast<int>(i)};
+    for (std::size_t i = 0; i < lats.size(); ++i)
+      keyed[i] = {cell_of(lats[i], lons[i]), static_cast<int>(i)};
     std::sort(keyed.begin(), keyed.end());
     for (const auto& [cell, point] : keyed) {
       if (cells_.empty() || cells_.back().first != cell) cells_.push_back({cell, {}});
@@ -84,7 +88,8 @@ class PointIndex {
   }
 
   // The `k` nearest points within `radius_km` (may be infinite), nearest first.
-  std::vector<std::pair<int, double>> nearest(double lat, double lon, int k, double radius_km) const {
+  std::vector<std::pair<int, double>> nearest(double lat, double lon, int k,
+                                              double radius_km) const {
     std::vector<std::pair<int, double>> found;
     if (size() == 0 || k <= 0) return found;
     // Widen the window until it holds k points whose distance the window guarantees.

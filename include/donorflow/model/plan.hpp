@@ -85,14 +85,14 @@ struct Explanation {
 };
 
 struct Equity {
-  std::vector<double> region_share;            // per region; NaN for a region with no needs
-  std::array<double, 5> quintile_share{};      // least deprived (0) to most deprived (4); NaN if empty
+  std::vector<double> region_share;        // per region; NaN for a region with no needs
+  std::array<double, 5> quintile_share{};  // least deprived (0) to most deprived (4); NaN if empty
   double lowest_share = NAN;
   int lowest_region = -1;
   double gini = NAN;
-  double cost_with_tiers = NAN;     // both plans' cost counted with flat shortfall penalties
+  double cost_with_tiers = NAN;  // both plans' cost counted with flat shortfall penalties
   double cost_without_tiers = NAN;
-  double price_of_fairness = NAN;   // the difference of the two
+  double price_of_fairness = NAN;  // the difference of the two
 };
 
 struct ResourceTotals {
@@ -112,7 +112,7 @@ struct SolveOptions {
 struct Plan {
   Status status = Status::kNotSolved;
   std::string message;
-  double objective = 0;        // in cost units (currency), = objective_units * cost_resolution
+  double objective = 0;  // in cost units (currency), = objective_units * cost_resolution
   WideCost objective_units = 0;
   std::vector<Allocation> allocations;
   std::vector<NeedCoverage> coverage;

@@ -133,7 +133,8 @@ inline WideCost flat_cost(const CompiledNetwork& net, const std::vector<Flow>& f
   for (std::size_t a = 0; a < net.arcs.size(); ++a) {
     if (flow[a] == 0) continue;
     if (net.arcs[a].kind == ArcKind::kShortfall) {
-      const ArcId flat_arc = flat.shortfall_arcs[static_cast<std::size_t>(net.arcs[a].need)].front();
+      const ArcId flat_arc =
+          flat.shortfall_arcs[static_cast<std::size_t>(net.arcs[a].need)].front();
       total += static_cast<WideCost>(flat.problem.cost[flat_arc]) * flow[a];
     } else {
       total += static_cast<WideCost>(net.problem.cost[a]) * flow[a];
@@ -213,7 +214,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
     for (int p = static_cast<int>(head); p >= 0; p = net.pools[p].next) {
       const Pool& pool = net.pools[p];
       for (ArcId a : g.in_arcs(pool.in)) {
-        if (net.arcs[a].kind == ArcKind::kSupply && x[a] > 0) queue.emplace_back(net.arcs[a].offer, x[a]);
+        if (net.arcs[a].kind == ArcKind::kSupply && x[a] > 0)
+          queue.emplace_back(net.arcs[a].offer, x[a]);
       }
       auto hand_out = [&](Flow units, const std::function<void(int, Flow)>& take) {
         while (units > 0 && !queue.empty()) {
@@ -301,9 +303,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       const NodeId v = net.offer_node[o];
       const double less = net.offer_units[o] > 0 ? price(from_drain[v], resource)
                                                  : std::numeric_limits<double>::quiet_NaN();
-      plan.shadow_prices.push_back(
-          {PriceKind::kOffer, static_cast<int>(o), resource, s.offers[o].period,
-           price(to_drain[v], resource), less});
+      plan.shadow_prices.push_back({PriceKind::kOffer, static_cast<int>(o), resource,
+                                    s.offers[o].period, price(to_drain[v], resource), less});
     }
     for (const Pool& pool : net.pools) {
       if (pool.capacity_arc < 0) continue;
@@ -417,8 +418,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
               if (x.id == o.site) site = &x;
             }
             const double km = geo::great_circle_km(site->lat, site->lon, need_lat, need_lon);
-            rule = km > reach ? "beyond reach (" + internal::number_text(std::round(km)) + " km, reach " +
-                                    internal::number_text(reach) + " km)"
+            rule = km > reach ? "beyond reach (" + internal::number_text(std::round(km)) +
+                                    " km, reach " + internal::number_text(reach) + " km)"
                               : "beyond reach (road travel time or nearer sites)";
           } else {
             rule = "not eligible";
@@ -442,8 +443,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       for (ArcId a : arcs) {
         const int p = pool_of_serve(a);
         const Pool& pool = net.pools[p];
-        const bool site_full = pool.capacity_arc >= 0 &&
-                               x[pool.capacity_arc] == net.problem.upper[pool.capacity_arc];
+        const bool site_full =
+            pool.capacity_arc >= 0 && x[pool.capacity_arc] == net.problem.upper[pool.capacity_arc];
         bool region_full = false;
         if (g.tail(a) != pool.out) {  // through a region cap
           for (ArcId b : g.in_arcs(g.tail(a))) {
@@ -464,7 +465,7 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
           if (other == e.need) continue;
           if (region_full && s.needs[other].region != need.region) continue;
           const double priority = s.needs[other].priority;
-          (priority > need.priority ? higher_needs
+          (priority > need.priority    ? higher_needs
            : priority == need.priority ? equal_needs
                                        : lower_needs)
               .push_back(other);
@@ -474,9 +475,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       auto named = [&](std::vector<int>& needs) {
         std::sort(needs.begin(), needs.end());
         needs.erase(std::unique(needs.begin(), needs.end()), needs.end());
-        std::stable_sort(needs.begin(), needs.end(), [&](int a, int b) {
-          return s.needs[a].priority > s.needs[b].priority;
-        });
+        std::stable_sort(needs.begin(), needs.end(),
+                         [&](int a, int b) { return s.needs[a].priority > s.needs[b].priority; });
         std::vector<std::string> names;
         for (std::size_t i = 0; i < needs.size(); ++i) {
           names.push_back(i < 3 ? "\"" + s.needs[needs[i]].id + "\" (priority " +
@@ -493,7 +493,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       };
       for (auto* v : {&full_sites, &capped, &costly}) unique(*v);
       const std::string sites_note =
-          full_sites.empty() ? "" : " (sites at capacity: " + internal::join_names(full_sites) + ")";
+          full_sites.empty() ? ""
+                             : " (sites at capacity: " + internal::join_names(full_sites) + ")";
       if (!higher.empty()) {
         e.reason = "higher_priority";
         e.detail = unmet + " unmet: the eligible offers went to needs of higher priority: " +
@@ -508,11 +509,13 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
                    "\": " + internal::join_names(capped);
       } else if (!equal.empty()) {
         e.reason = "shared";
-        e.detail = unmet + " unmet: the eligible offers were shared with needs of equal priority: " +
+        e.detail = unmet +
+                   " unmet: the eligible offers were shared with needs of equal priority: " +
                    internal::join_names(equal);
       } else if (!lower.empty()) {
         e.reason = "equity_tiers";
-        e.detail = unmet + " unmet: the eligible offers met the first units of needs of lower "
+        e.detail = unmet +
+                   " unmet: the eligible offers met the first units of needs of lower "
                    "priority, which the equity tiers weigh above this need's last units: " +
                    internal::join_names(lower);
       } else {
@@ -559,13 +562,15 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       pop[q] += w;
       pop_share[q] += w * eq.region_share[r];
     }
-    for (std::size_t q = 0; q < 5; ++q) eq.quintile_share[q] = pop[q] > 0 ? pop_share[q] / pop[q] : NAN;
+    for (std::size_t q = 0; q < 5; ++q)
+      eq.quintile_share[q] = pop[q] > 0 ? pop_share[q] / pop[q] : NAN;
     // Population-weighted Gini of regional shares: 1 - sum_i p_i (L_{i-1} + L_i).
     std::vector<int> order = with_needs;
     std::sort(order.begin(), order.end(),
               [&](int a, int b) { return eq.region_share[a] < eq.region_share[b]; });
     double total_pop = 0, total = 0;
-    for (int r : order) total_pop += s.regions[r].population, total += s.regions[r].population * eq.region_share[r];
+    for (int r : order)
+      total_pop += s.regions[r].population, total += s.regions[r].population * eq.region_share[r];
     if (total_pop > 0 && total > 0) {
       double previous = 0, gini = 1;
       for (int r : order) {
@@ -585,7 +590,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
     const CompiledNetwork flat = compile(s, flat_options);
     const MinCostFlowResult r = solve_min_cost_flow(flat.problem.view(), options.algorithm);
     if (r.optimal()) {
-      eq.cost_with_tiers = static_cast<double>(internal::flat_cost(net, x, flat)) * net.cost_resolution;
+      eq.cost_with_tiers =
+          static_cast<double>(internal::flat_cost(net, x, flat)) * net.cost_resolution;
       eq.cost_without_tiers = static_cast<double>(r.cost) * net.cost_resolution;
       eq.price_of_fairness = eq.cost_with_tiers - eq.cost_without_tiers;
     }

@@ -33,15 +33,17 @@ DONORFLOW_INLINE int RoadNetwork::snap(double lat, double lon) const {
 }
 
 DONORFLOW_INLINE std::vector<double> RoadNetwork::minutes_from(int from) const {
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-                                      boost::property<boost::edge_weight_t, double>>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                            boost::property<boost::edge_weight_t, double>>;
   Graph g(static_cast<std::size_t>(node_count_));
-  for (std::size_t e = 0; e < tails_.size(); ++e) boost::add_edge(tails_[e], heads_[e], minutes_[e], g);
+  for (std::size_t e = 0; e < tails_.size(); ++e)
+    boost::add_edge(tails_[e], heads_[e], minutes_[e], g);
   std::vector<double> minutes(static_cast<std::size_t>(node_count_));
   boost::dijkstra_shortest_paths(
       g, static_cast<std::size_t>(from),
-      boost::distance_map(boost::make_iterator_property_map(minutes.begin(),
-                                                            boost::get(boost::vertex_index, g)))
+      boost::distance_map(
+          boost::make_iterator_property_map(minutes.begin(), boost::get(boost::vertex_index, g)))
           .distance_inf(std::numeric_limits<double>::infinity()));
   return minutes;
 }

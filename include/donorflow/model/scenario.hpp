@@ -79,11 +79,11 @@ struct Offer {
   std::string resource;
   double amount = 0;
   int period = 1;
-  std::string site;                          // empty: not bound to a site (typically funds)
-  std::vector<std::string> allowed_regions;  // empty: any region
+  std::string site;                           // empty: not bound to a site (typically funds)
+  std::vector<std::string> allowed_regions;   // empty: any region
   std::vector<std::string> allowed_purposes;  // empty: any purpose
-  double cap_per_region = kUnlimited;        // most that one region may receive
-  double unit_cost = 0;                      // handling cost per unit given
+  double cap_per_region = kUnlimited;         // most that one region may receive
+  double unit_cost = 0;                       // handling cost per unit given
 };
 
 struct Need {
@@ -109,16 +109,16 @@ struct EquityTier {
 
 struct Policy {
   std::vector<EquityTier> equity_tiers{{0.5, 4}, {0.3, 2}, {0.2, 1}};
-  double unmet_cost = 1000;            // cost of one unmet unit at priority 1 and weight 1
-  double travel_cost_per_km = 1;       // per unit of a service or staff resource
-  double max_travel_km = kUnlimited;   // reach by great-circle distance
+  double unmet_cost = 1000;                // cost of one unmet unit at priority 1 and weight 1
+  double travel_cost_per_km = 1;           // per unit of a service or staff resource
+  double max_travel_km = kUnlimited;       // reach by great-circle distance
   double max_travel_minutes = kUnlimited;  // reach by road travel time (needs roads)
-  int nearest_sites = 0;               // > 0: only this many nearest reachable sites per need
-  bool carry_over = false;             // unused funds pass to the next period
-  double carry_over_cost = 0;          // per unit and period carried
-  bool backlog = false;                // a need may be met in a later period
-  double backlog_cost = 0;             // per unit and period late
-  double cost_resolution = 0.01;       // real costs are rounded to multiples of this
+  int nearest_sites = 0;                   // > 0: only this many nearest reachable sites per need
+  bool carry_over = false;                 // unused funds pass to the next period
+  double carry_over_cost = 0;              // per unit and period carried
+  bool backlog = false;                    // a need may be met in a later period
+  double backlog_cost = 0;                 // per unit and period late
+  double cost_resolution = 0.01;           // real costs are rounded to multiples of this
 };
 
 struct RoadNode {

@@ -62,8 +62,8 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     if (!std::isfinite(value)) throw ScenarioError(table, row, id, field, "is not a finite number");
     if (value < lo || value > hi) {
       throw ScenarioError(table, row, id, field,
-                          "is " + std::to_string(value) + ", outside " + std::to_string(lo) +
-                              ".." + std::to_string(hi));
+                          "is " + std::to_string(value) + ", outside " + std::to_string(lo) + ".." +
+                              std::to_string(hi));
     }
   };
   auto check_amount = [&](const char* table, long row, const std::string& id, const char* field,
@@ -75,20 +75,23 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     const double units = amount / resource.resolution;
     if (units > kMaxUnits) {
       throw ScenarioError(table, row, id, field,
-                          "is beyond 10^15 units of resolution " + std::to_string(resource.resolution) +
+                          "is beyond 10^15 units of resolution " +
+                              std::to_string(resource.resolution) +
                               ": too large for exact 64-bit sums");
     }
     if (std::abs(units - std::round(units)) > 1e-9 * std::max(1.0, units)) {
       throw ScenarioError(table, row, id, field,
                           "is " + std::to_string(amount) + ", not a whole multiple of resource \"" +
-                              resource_id + "\"'s resolution " + std::to_string(resource.resolution));
+                              resource_id + "\"'s resolution " +
+                              std::to_string(resource.resolution));
     }
   };
   auto check_reference = [](const char* table, long row, const std::string& id, const char* field,
                             const std::string& ref, const auto& index, const char* target) {
     if (!index.contains(ref)) {
-      throw ScenarioError(table, row, id, field,
-                          "names " + std::string(target) + " \"" + ref + "\", which does not exist");
+      throw ScenarioError(
+          table, row, id, field,
+          "names " + std::string(target) + " \"" + ref + "\", which does not exist");
     }
   };
 
@@ -97,7 +100,8 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     if (!(x.resolution > 0) || !std::isfinite(x.resolution)) {
       throw ScenarioError("resources", r, x.id, "resolution", "must be a positive number");
     }
-    if (!std::isnan(x.unmet_cost)) check_number("resources", r, x.id, "unmet_cost", x.unmet_cost, 0, 1e12);
+    if (!std::isnan(x.unmet_cost))
+      check_number("resources", r, x.id, "unmet_cost", x.unmet_cost, 0, 1e12);
     if (!std::isnan(x.max_travel_km) && !(x.max_travel_km >= 0)) {
       throw ScenarioError("resources", r, x.id, "max_travel_km", "must be a non-negative number");
     }
