@@ -23,17 +23,13 @@
 
 #include "donorflow/detail/config.hpp"
 #include "donorflow/flow/problem.hpp"
+#include "donorflow/io/source_error.hpp"
 
 namespace donorflow {
 
-class DimacsError : public std::runtime_error {
+class DimacsError : public SourceError {
  public:
-  DimacsError(const std::string& source, long line, const std::string& what)
-      : std::runtime_error(source + ":" + std::to_string(line) + ": " + what), line_(line) {}
-  long line() const { return line_; }
-
- private:
-  long line_;
+  using SourceError::SourceError;
 };
 
 // Parses DIMACS text; `source` names it in error messages (a file name, or "<stdin>").

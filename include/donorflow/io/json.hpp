@@ -21,17 +21,13 @@
 #include <vector>
 
 #include "donorflow/detail/config.hpp"
+#include "donorflow/io/source_error.hpp"
 
 namespace donorflow::json {
 
-class JsonError : public std::runtime_error {
+class JsonError : public SourceError {
  public:
-  JsonError(const std::string& source, long line, const std::string& what)
-      : std::runtime_error(source + ":" + std::to_string(line) + ": " + what), line_(line) {}
-  long line() const { return line_; }
-
- private:
-  long line_;
+  using SourceError::SourceError;
 };
 
 enum class Type { kNull, kBool, kNumber, kString, kArray, kObject };
