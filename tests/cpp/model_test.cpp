@@ -649,6 +649,48 @@ INSTANTIATE_TEST_SUITE_P(
                     "\"offers\": [{\"id\": \"o1\"}, {\"id\": \"o1\"",
                     "field \"donor\": is missing"}));
 
+TEST(MinimumShares, DiagnosisIgnoresSmallNeedsWithoutMinimum) {
+  // A need of one unit, which no tier slice covers once rounded, must not hide the diagnosis.
+  Scenario s = two_regions();
+  s.offers = {{"fund", "A", "fund", 1, 1, "", {}, {}, kUnlimited, 0}};
+  s.needs = {{"small", "north", "", "vaccine", "", 1, 1, 1, 0},
+             {"big", "north", "", "fund", "", 10, 1, 1, 1.0}};
+  const Plan plan = solve(s);
+  EXPECT_EQ(plan.status, Status::kInfeasible);
+  ASSERT_EQ(plan.unmet_minimums.size(), 1u);
+  EXPECT_EQ(plan.unmet_minimums[0].first, 1);
+  EXPECT_DOUBLE_EQ(plan.unmet_minimums[0].second, 9);
+}
+
+TEST(ScenarioValidationRows, PeriodsAreBounded) {
+  Scenario s = two_regions();
+  s.offers = {{"far", "A", "fund", 10, 1000000, "", {}, {}, kUnlimited, 0}};
+  try {
+    validate(s);
+    FAIL();
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.table(), "offers");
+    EXPECT_EQ(e.field(), "period");
+  }
+}
+
+TEST(ScenarioValidationRows, CarriedFundsMeetingADifferentlyEarmarkedCapacityAreRefused) {
+  // Funds carried into period 2 at a site whose period-2 capacity another offer shares: refused
+  // with the offers named, not crashed.
+  Scenario s = two_regions();
+  s.sites = {{"clinic-north", "", "north", 36.0, 43.0, {{"fund", 2, 5}}}};
+  s.policy.carry_over = true;
+  s.offers = {{"a", "D", "fund", 10, 1, "clinic-north", {"north"}, {}, kUnlimited, 0},
+              {"b", "D", "fund", 10, 2, "clinic-north", {}, {}, kUnlimited, 0}};
+  s.needs = {{"n", "north", "", "fund", "", 10, 2, 1, 0}};
+  try {
+    solve(s);
+    FAIL();
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("different earmarks"), std::string::npos) << e.what();
+  }
+}
+
 TEST(ScenarioValidationRows, DuplicateIdsNameBothRows) {
   Scenario s = two_regions();
   s.needs = {{"a", "north", "", "slot", "", 1, 1, 1, 0},

@@ -242,7 +242,7 @@ DONORFLOW_INLINE bool CostScaling::refine() {
   for (NodeId v = 0; v < n_; ++v) {
     if (excess_[v] > 0) active.push_back(v);
   }
-  const std::int64_t update_every = static_cast<std::int64_t>(n_) + 16;
+  const std::int64_t update_every = 2 * static_cast<std::int64_t>(n_) + 16;
   std::int64_t since_update = 0;
   while (!active.empty()) {
     const NodeId v = active.front();
@@ -366,7 +366,10 @@ DONORFLOW_INLINE MinCostFlowResult CostScaling::run() {
                   "use network simplex or rescale the costs");
   }
   price_floor_ = 0;
-  constexpr Cost kFactor = 8;
+  // Dividing eps by 16 per phase, with a global update every 2n relabels, measured 18% faster
+  // than 8 and n on the 200,000-group scenario and 33% on netgen 2^16, and as fast elsewhere
+  // (docs/performance.md).
+  constexpr Cost kFactor = 16;
   do {
     epsilon_ = std::max<Cost>(1, epsilon_ / kFactor);
     if (!refine()) {

@@ -233,7 +233,7 @@ DONORFLOW_INLINE std::string plan_summary_text(const model::Scenario& s, const m
     add(": %s\n", plan.message.c_str());
     return out;
   }
-  add(", objective %.2f (solved exactly in %.3f s, %d arcs)\n\n", plan.objective,
+  add(", objective %.2f (solved exactly in %.4f s, %d arcs)\n\n", plan.objective,
       plan.seconds.solve, static_cast<int>(plan.network.problem.graph.arc_count()));
   add("%-22s %14s %14s %14s %14s %8s\n", "resource", "offered", "needed", "met", "unmet", "met %");
   for (std::size_t r = 0; r < s.resources.size(); ++r) {

@@ -188,13 +188,15 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
     if (cap == capacity.end()) continue;
     const auto [other, first] = capacitated_pool.emplace(key, p);
     if (!first) {
-      const int offer = pool.offers.front();
+      // Pools carried into a later period hold no offers of their own: name the offer whose
+      // earmarks they have.
+      const int offer = pool.earmark_offer;
       throw ScenarioError(
           "offers", offer, s.offers[offer].id, "site",
           "site \"" + s.sites[pool.site].id + "\" has a capacity for \"" +
               s.resources[pool.resource].id + "\" in period " + std::to_string(pool.period) +
               " and hosts offers with different earmarks (\"" +
-              s.offers[net.pools[other->second].offers.front()].id + "\" and \"" +
+              s.offers[net.pools[other->second].earmark_offer].id + "\" and \"" +
               s.offers[offer].id +
               "\"); one capacity cannot be shared among differently earmarked offers in a flow "
               "network: give the offers the same earmarks, or split the capacity between sites");
@@ -322,38 +324,38 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
           b.arc(net.need_in[n], net.need_node[n], lo, kInfiniteCapacity, 0, info);
     }
     // Shortfall tiers, from the first units of the need (costliest) to the last.
-    const double base = need.priority * unmet_cost(resource);
-    double cumulative = 0;
-    Flow start = 0;
-    for (std::size_t k = 0; k < tiers.size(); ++k) {
-      cumulative += tiers[k].share;
-      const bool last = k + 1 == tiers.size();
-      const Flow end =
-          last ? d
-               : std::min(d, static_cast<Flow>(std::llround(cumulative * static_cast<double>(d))));
-      const Flow size = end - start;
-      start = end;
-      if (size <= 0 && k > 0) continue;
-      ArcInfo info{ArcKind::kShortfall};
-      info.need = n, info.region = region, info.tier = static_cast<std::int16_t>(k);
-      info.period = static_cast<std::int16_t>(need.period);
-      Cost c = scaled_cost(base * tiers[k].weight, resource, "unmet_cost");
-      // The costliest tier (the first units) takes whatever the cheaper tiers cannot; it is never
-      // used beyond its share, since a need draws exactly its amount in all.
-      Flow cap = k == 0 ? kInfiniteCapacity : size;
-      if (options.minimum_share_violations) {
-        c = 0;
-        cap = std::max<Flow>(0, d - m);  // one uncosted tier of what may stay unmet
-        if (!last) continue;
-      }
+    ArcInfo shortfall{ArcKind::kShortfall};
+    shortfall.need = n, shortfall.region = region;
+    shortfall.period = static_cast<std::int16_t>(need.period);
+    if (options.minimum_share_violations) {
+      // One uncosted arc for what may stay unmet, and one costing 1 per unit of minimum missed.
+      shortfall.tier = 0;
       net.shortfall_arcs[n].push_back(
-          b.arc(net.shortfall_source, net.need_node[n], 0, cap, c, info));
-    }
-    if (options.minimum_share_violations && m > 0) {
-      ArcInfo info{ArcKind::kShortfall};
-      info.need = n, info.region = region, info.tier = -2;
-      info.period = static_cast<std::int16_t>(need.period);
-      net.violation_arc[n] = b.arc(net.shortfall_source, net.need_in[n], 0, m, 1, info);
+          b.arc(net.shortfall_source, net.need_node[n], 0, std::max<Flow>(0, d - m), 0, shortfall));
+      if (m > 0) {
+        shortfall.tier = -2;
+        net.violation_arc[n] = b.arc(net.shortfall_source, net.need_in[n], 0, m, 1, shortfall);
+      }
+    } else {
+      const double base = need.priority * unmet_cost(resource);
+      double cumulative = 0;
+      Flow start = 0;
+      for (std::size_t k = 0; k < tiers.size(); ++k) {
+        cumulative += tiers[k].share;
+        const Flow end =
+            k + 1 == tiers.size()
+                ? d
+                : std::min(d, static_cast<Flow>(std::llround(cumulative * static_cast<double>(d))));
+        const Flow size = end - start;
+        start = end;
+        if (size <= 0 && k > 0) continue;
+        shortfall.tier = static_cast<std::int16_t>(k);
+        // The costliest tier (the first units) takes whatever the cheaper tiers cannot; it is
+        // never used beyond its share, since a need draws exactly its amount in all.
+        net.shortfall_arcs[n].push_back(
+            b.arc(net.shortfall_source, net.need_node[n], 0, k == 0 ? kInfiniteCapacity : size,
+                  scaled_cost(base * tiers[k].weight, resource, "unmet_cost"), shortfall));
+      }
     }
 
     // The need in its own period, then late copies reached over backlog arcs.

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <future>
 #include <map>
 #include <numeric>
 #include <queue>
@@ -174,6 +175,22 @@ inline void diagnose_minimums(const Scenario& s, Plan& plan) {
 DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
   validate(s);
   Plan plan;
+  // The plan without equity tiers, for the price of fairness, is an independent solve: run it
+  // on another thread while this one solves and explains the plan itself.
+  struct FlatPlan {
+    CompiledNetwork network;
+    MinCostFlowResult flow;
+  };
+  std::future<FlatPlan> flat_plan;
+  if (options.price_of_fairness) {
+    flat_plan = std::async(std::launch::async, [&s, &options] {
+      CompileOptions flat_options;
+      flat_options.flat_tiers = true;
+      FlatPlan flat{compile(s, flat_options), {}};
+      flat.flow = solve_min_cost_flow(flat.network.problem.view(), options.algorithm);
+      return flat;
+    });
+  }
   plan.network = compile(s);
   const CompiledNetwork& net = plan.network;
   plan.seconds.compile = net.compile_seconds;
@@ -584,15 +601,12 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       eq.gini = 0;
     }
   }
-  if (options.price_of_fairness) {
-    CompileOptions flat_options;
-    flat_options.flat_tiers = true;
-    const CompiledNetwork flat = compile(s, flat_options);
-    const MinCostFlowResult r = solve_min_cost_flow(flat.problem.view(), options.algorithm);
-    if (r.optimal()) {
+  if (flat_plan.valid()) {
+    const FlatPlan flat = flat_plan.get();
+    if (flat.flow.optimal()) {
       eq.cost_with_tiers =
-          static_cast<double>(internal::flat_cost(net, x, flat)) * net.cost_resolution;
-      eq.cost_without_tiers = static_cast<double>(r.cost) * net.cost_resolution;
+          static_cast<double>(internal::flat_cost(net, x, flat.network)) * net.cost_resolution;
+      eq.cost_without_tiers = static_cast<double>(flat.flow.cost) * net.cost_resolution;
       eq.price_of_fairness = eq.cost_with_tiers - eq.cost_without_tiers;
     }
   }

@@ -1,6 +1,7 @@
 // Implementation of donorflow/model/scenario.hpp.
 #pragma once
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -95,6 +96,17 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     }
   };
 
+  // Periods are whole numbers from 1; the network holds a node per need and later period when
+  // needs may be served late, so their count is bounded.
+  constexpr int kMaxPeriod = 1000;
+  auto check_period = [](const char* table, long row, const std::string& id, const char* field,
+                         int period) {
+    if (period < 1 || period > kMaxPeriod) {
+      throw ScenarioError(
+          table, row, id, field,
+          "is " + std::to_string(period) + ", outside 1.." + std::to_string(kMaxPeriod));
+    }
+  };
   for (long r = 0; r < static_cast<long>(s.resources.size()); ++r) {
     const Resource& x = s.resources[r];
     if (!(x.resolution > 0) || !std::isfinite(x.resolution)) {
@@ -122,6 +134,7 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     for (const SiteCapacity& c : x.capacity) {
       check_reference("sites", r, x.id, "capacity.resource", c.resource, resources, "resource");
       check_amount("sites", r, x.id, "capacity.amount", c.amount, c.resource);
+      check_period("sites", r, x.id, "capacity.period", c.period);
       if (!seen.insert(c.resource + "\n" + std::to_string(c.period)).second) {
         throw ScenarioError("sites", r, x.id, "capacity",
                             "gives resource \"" + c.resource + "\" in period " +
@@ -134,6 +147,7 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     if (x.donor.empty()) throw ScenarioError("offers", r, x.id, "donor", "is empty");
     check_reference("offers", r, x.id, "resource", x.resource, resources, "resource");
     check_amount("offers", r, x.id, "amount", x.amount, x.resource);
+    check_period("offers", r, x.id, "period", x.period);
     if (!x.site.empty()) check_reference("offers", r, x.id, "site", x.site, sites, "site");
     const ResourceKind kind = s.resources[resources.at(x.resource)].kind;
     if (kind == ResourceKind::kStaff && x.site.empty()) {
@@ -154,6 +168,7 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     if (!x.site.empty()) check_reference("needs", r, x.id, "site", x.site, sites, "site");
     check_reference("needs", r, x.id, "resource", x.resource, resources, "resource");
     check_amount("needs", r, x.id, "amount", x.amount, x.resource);
+    check_period("needs", r, x.id, "period", x.period);
     check_number("needs", r, x.id, "priority", x.priority, 1e-9, 1e6);
     check_number("needs", r, x.id, "min_share", x.min_share, 0, 1);
   }
@@ -197,6 +212,21 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     throw ScenarioError("policy", -1, "", "nearest_sites", "must be 0 (all) or positive");
   }
   check_number("policy", -1, "", "carry_over_cost", p.carry_over_cost, 0, 1e12);
+  if (p.backlog) {
+    // Each need gets one node per later period: keep that within reach of memory.
+    int last = 1;
+    for (const Offer& o : s.offers) last = std::max(last, o.period);
+    for (const Need& n : s.needs) last = std::max(last, n.period);
+    double late_copies = 0;
+    for (const Need& n : s.needs) late_copies += last - n.period;
+    if (late_copies > 2e7) {
+      throw ScenarioError("policy", -1, "", "backlog",
+                          "would give needs " +
+                              std::to_string(static_cast<long long>(late_copies)) +
+                              " late copies across periods (at most 20,000,000): use fewer "
+                              "periods or turn backlog off");
+    }
+  }
   check_number("policy", -1, "", "backlog_cost", p.backlog_cost, 0, 1e12);
   if (!(p.cost_resolution > 0) || !std::isfinite(p.cost_resolution)) {
     throw ScenarioError("policy", -1, "", "cost_resolution", "must be a positive number");
