@@ -84,6 +84,15 @@ TEST_P(EveryAlgorithm, NegativeSelfLoopIsSaturatedOrUnbounded) {
   EXPECT_EQ(solve_checked(p.view(), GetParam()).status, Status::kUnbounded);
 }
 
+TEST_P(EveryAlgorithm, ParallelNegativeArcsOfInfiniteCapacityAreNotACycle) {
+  // Three parallel arcs improve the same node three times: no cycle, so not unbounded.
+  const Case c{2, {0, 0, 0}, {1, 1, 1}, {}, {}, {-1, -2, -3}, {1, -1}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.cost, -3);
+}
+
 TEST_P(EveryAlgorithm, HonoursLowerBounds) {
   // The expensive arc must carry at least 2 units although the cheap one could carry all 4.
   const Case c{2, {0, 0}, {1, 1}, {0, 2}, {10, 10}, {1, 9}, {4, -4}};

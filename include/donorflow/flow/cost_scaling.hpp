@@ -55,7 +55,7 @@ class CostScaling {
   bool build();
   bool has_infinite_negative_cycle() const;
   bool refine();
-  bool global_update();
+  void global_update();
   enum class Relabel { kDone, kDeadEnd, kTooLow };
   Relabel relabel(NodeId v);
   bool excess_is_stranded();

@@ -95,7 +95,10 @@ DONORFLOW_INLINE bool CostScaling::has_infinite_negative_cycle() const {
   if (!any_negative) return false;
   const NodeId n = g.node_count();
   std::vector<WideCost> distance(static_cast<std::size_t>(n), 0);
-  std::vector<NodeId> relaxed(static_cast<std::size_t>(n), 0);
+  // Arcs on each node's current shortest path: a path of n arcs must repeat a node, and a
+  // repeated node on a shortest path closes a negative cycle. (Counting improvements instead
+  // would mistake parallel arcs for a cycle.)
+  std::vector<NodeId> path_arcs(static_cast<std::size_t>(n), 0);
   std::vector<char> queued(static_cast<std::size_t>(n), 1);
   std::deque<NodeId> queue;
   for (NodeId v = 0; v < n; ++v) queue.push_back(v);
@@ -108,7 +111,8 @@ DONORFLOW_INLINE bool CostScaling::has_infinite_negative_cycle() const {
       const NodeId w = g.head(a);
       if (distance[v] + problem_.cost_of(a) < distance[w]) {
         distance[w] = distance[v] + problem_.cost_of(a);
-        if (++relaxed[w] > n) return true;
+        path_arcs[w] = path_arcs[v] + 1;
+        if (path_arcs[w] >= n) return true;
         if (!queued[w]) queued[w] = 1, queue.push_back(w);
       }
     }
@@ -119,8 +123,8 @@ DONORFLOW_INLINE bool CostScaling::has_infinite_negative_cycle() const {
 // Sets prices from shortest distances, in units of epsilon, to the nodes with a deficit. The
 // distances are small integers, so a bucket queue replaces a heap; distances are capped at n
 // (min(distance, n) keeps every residual arc eps-optimal just as the exact distance does), which
-// bounds the buckets. Returns false when some excess reaches no deficit at all.
-DONORFLOW_INLINE bool CostScaling::global_update() {
+// bounds the buckets. (Excess that reaches no deficit is caught by the price floor in refine.)
+DONORFLOW_INLINE void CostScaling::global_update() {
   const Cost cap = n_;
   std::vector<Cost>& distance = scratch_distance_;
   distance.assign(static_cast<std::size_t>(n_), cap);
@@ -169,7 +173,6 @@ DONORFLOW_INLINE bool CostScaling::global_update() {
     price_[v] -= (settled[v] ? distance[v] : beyond) * epsilon_;
     current_[v] = first_[v];
   }
-  return true;
 }
 
 // Exact test: does some excess reach no deficit over residual arcs? Then no feasible flow exists
@@ -237,7 +240,7 @@ DONORFLOW_INLINE bool CostScaling::refine() {
   if (n_ == 0) return true;
   price_floor_ = *std::min_element(price_.begin(), price_.end()) -
                  (static_cast<Cost>(16) * n_ + 16) * epsilon_;
-  if (!global_update()) return false;
+  global_update();
   std::deque<NodeId> active;
   for (NodeId v = 0; v < n_; ++v) {
     if (excess_[v] > 0) active.push_back(v);
@@ -288,7 +291,7 @@ DONORFLOW_INLINE bool CostScaling::refine() {
         }
         if (r == Relabel::kTooLow && !price_fell_too_far()) return false;
         if (++since_update >= update_every) {
-          if (!global_update()) return false;
+          global_update();
           since_update = 0;
         }
       }
@@ -307,7 +310,7 @@ DONORFLOW_INLINE bool CostScaling::exact_potentials() {
   }
   std::deque<NodeId> queue;
   std::vector<char> queued(static_cast<std::size_t>(n_), 1);
-  std::vector<NodeId> relaxed(static_cast<std::size_t>(n_), 0);
+  std::vector<NodeId> path_arcs(static_cast<std::size_t>(n_), 0);  // as in the cycle search
   for (NodeId v = 0; v < n_; ++v) queue.push_back(v);
   while (!queue.empty()) {
     const NodeId v = queue.front();
@@ -320,7 +323,8 @@ DONORFLOW_INLINE bool CostScaling::exact_potentials() {
       const Cost bound = exact_[v] + cost_[i] / alpha;
       if (exact_[w] > bound) {
         exact_[w] = bound;
-        if (++relaxed[w] > n_) return false;  // a negative cycle: the flow is not optimal
+        path_arcs[w] = path_arcs[v] + 1;
+        if (path_arcs[w] >= n_) return false;  // a negative cycle: the flow is not optimal
         if (!queued[w]) queued[w] = 1, queue.push_back(w);
       }
     }

@@ -62,7 +62,7 @@ class RowReader {
     if (v == nullptr) return fallback;
     if (v->number != std::floor(v->number) || std::abs(v->number) > 1e6) {
       fail(v->line, field,
-           "must be a whole number (a period), not " + json::escape(std::to_string(v->number)));
+           "must be a whole number, not " + json::escape(std::to_string(v->number)));
     }
     return static_cast<int>(v->number);
   }
@@ -186,7 +186,7 @@ DONORFLOW_INLINE model::Scenario parse_scenario(std::string_view text, const std
           if (name == "resource" && value.type == Type::kString) {
             cap.resource = value.string;
           } else if (name == "period" && value.type == Type::kNumber &&
-                     value.number == std::floor(value.number)) {
+                     value.number == std::floor(value.number) && std::abs(value.number) <= 1e6) {
             cap.period = static_cast<int>(value.number);
           } else if (name == "amount" && value.type == Type::kNumber) {
             cap.amount = value.number;

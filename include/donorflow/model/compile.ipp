@@ -66,7 +66,9 @@ inline std::string earmark_key(const Offer& offer) {
   if (!std::isinf(offer.cap_per_region)) return "offer\x1f" + offer.id;  // its cap is its own
   std::vector<std::string> regions = offer.allowed_regions, purposes = offer.allowed_purposes;
   std::sort(regions.begin(), regions.end());
+  regions.erase(std::unique(regions.begin(), regions.end()), regions.end());
   std::sort(purposes.begin(), purposes.end());
+  purposes.erase(std::unique(purposes.begin(), purposes.end()), purposes.end());
   std::string key = "regions";
   for (const auto& r : regions) key += "\x1f" + r;
   key += "\x1epurposes";

@@ -149,11 +149,11 @@ inline WideCost flat_cost(const CompiledNetwork& net, const std::vector<Flow>& f
 namespace internal {
 
 // Finds which minimum shares cannot be met: a solve that only counts units of minimum missing.
-inline void diagnose_minimums(const Scenario& s, Plan& plan) {
+inline void diagnose_minimums(const Scenario& s, Plan& plan, Algorithm algorithm) {
   CompileOptions options;
   options.minimum_share_violations = true;
   const CompiledNetwork check = compile(s, options);
-  const MinCostFlowResult r = solve_min_cost_flow(check.problem.view());
+  const MinCostFlowResult r = solve_min_cost_flow(check.problem.view(), algorithm);
   std::vector<std::string> names;
   for (std::size_t n = 0; n < s.needs.size(); ++n) {
     const ArcId a = check.violation_arc[n];
@@ -184,10 +184,18 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
   std::future<FlatPlan> flat_plan;
   if (options.price_of_fairness) {
     flat_plan = std::async(std::launch::async, [&s, &options] {
-      CompileOptions flat_options;
-      flat_options.flat_tiers = true;
-      FlatPlan flat{compile(s, flat_options), {}};
-      flat.flow = solve_min_cost_flow(flat.network.problem.view(), options.algorithm);
+      FlatPlan flat;
+      try {
+        CompileOptions flat_options;
+        flat_options.flat_tiers = true;
+        flat.network = compile(s, flat_options);
+        flat.flow = solve_min_cost_flow(flat.network.problem.view(), options.algorithm);
+      } catch (const std::exception& error) {
+        // The price of fairness is optional: a comparison plan that cannot be built (its flat
+        // penalties overflow, say) leaves it unknown rather than failing the plan itself.
+        flat.flow.status = Status::kOverflow;
+        flat.flow.message = error.what();
+      }
       return flat;
     });
   }
@@ -200,7 +208,7 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
   plan.seconds.solve = internal::seconds_since(started);
   plan.status = plan.flow.status;
   if (plan.status == Status::kInfeasible) {
-    internal::diagnose_minimums(s, plan);
+    internal::diagnose_minimums(s, plan, options.algorithm);
     return plan;
   }
   if (!plan.flow.optimal()) {
@@ -416,7 +424,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
           if (o.resource != need.resource) continue;
           const bool period_ok = o.period == need.period ||
                                  (o.period < need.period && s.policy.carry_over &&
-                                  s.resources[resource].kind == ResourceKind::kFunds) ||
+                                  s.resources[resource].kind == ResourceKind::kFunds &&
+                                  std::isinf(o.cap_per_region)) ||
                                  (o.period > need.period && s.policy.backlog);
           std::string rule;
           if (!period_ok) {

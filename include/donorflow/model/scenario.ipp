@@ -165,7 +165,15 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
   for (long r = 0; r < static_cast<long>(s.needs.size()); ++r) {
     const Need& x = s.needs[r];
     check_reference("needs", r, x.id, "region", x.region, regions, "region");
-    if (!x.site.empty()) check_reference("needs", r, x.id, "site", x.site, sites, "site");
+    if (!x.site.empty()) {
+      check_reference("needs", r, x.id, "site", x.site, sites, "site");
+      const Site& site = s.sites[sites.at(x.site)];
+      if (site.region != x.region) {
+        throw ScenarioError("needs", r, x.id, "site",
+                            "names site \"" + x.site + "\" in region \"" + site.region +
+                                "\", but the need is in region \"" + x.region + "\"");
+      }
+    }
     check_reference("needs", r, x.id, "resource", x.resource, resources, "resource");
     check_amount("needs", r, x.id, "amount", x.amount, x.resource);
     check_period("needs", r, x.id, "period", x.period);
