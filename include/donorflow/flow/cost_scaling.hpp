@@ -71,12 +71,16 @@ class CostScaling {
   std::int64_t relabels_ = 0;
   Cost price_floor_ = 0;  // below this, a price proves the problem infeasible
 
-  // Residual arcs in CSR order by tail; arc i's reverse is pair_[i].
+  // Residual arcs in CSR order by tail, each with what a push or a scan reads together, so that
+  // one cache line serves it; arc i's reverse is arcs_[i].pair.
+  struct ResidualArc {
+    Cost cost;  // scaled by alpha
+    Flow residual;
+    NodeId head;
+    ArcId pair;
+  };
   std::vector<ArcId> first_;
-  std::vector<NodeId> head_;
-  std::vector<Cost> cost_;  // scaled by alpha
-  std::vector<Flow> residual_;
-  std::vector<ArcId> pair_;
+  std::vector<ResidualArc> arcs_;
   std::vector<ArcId> forward_of_;  // problem arc -> its forward residual arc
   std::vector<Flow> capacity_;     // per problem arc: upper - lower (infinite replaced)
 

@@ -64,18 +64,15 @@ DONORFLOW_INLINE bool CostScaling::build() {
   for (ArcId a = 0; a < arcs; ++a) ++first_[tail[a] + 1], ++first_[head[a] + 1];
   for (NodeId v = 0; v < n_; ++v) first_[v + 1] += first_[v];
   const auto residual_count = static_cast<std::size_t>(2) * static_cast<std::size_t>(arcs);
-  head_.resize(residual_count);
-  cost_.resize(residual_count);
-  residual_.resize(residual_count);
-  pair_.resize(residual_count);
+  arcs_.resize(residual_count);
   forward_of_.resize(static_cast<std::size_t>(arcs));
   std::vector<ArcId> next(first_.begin(), first_.end() - 1);
   for (ArcId a = 0; a < arcs; ++a) {
     const ArcId f = next[tail[a]]++, b = next[head[a]]++;
-    head_[f] = head[a], head_[b] = tail[a];
-    cost_[f] = cost[a] * alpha, cost_[b] = -cost[a] * alpha;
-    residual_[f] = capacity_[a], residual_[b] = 0;
-    pair_[f] = b, pair_[b] = f;
+    arcs_[f].head = head[a], arcs_[b].head = tail[a];
+    arcs_[f].cost = cost[a] * alpha, arcs_[b].cost = -cost[a] * alpha;
+    arcs_[f].residual = capacity_[a], arcs_[b].residual = 0;
+    arcs_[f].pair = b, arcs_[b].pair = f;
     forward_of_[a] = f;
   }
   price_.assign(static_cast<std::size_t>(n_), 0);
@@ -151,10 +148,10 @@ DONORFLOW_INLINE void CostScaling::global_update() {
       if (excess_[w] > 0) --unsettled_active;
       // Residual arcs (v, w) entering w are the reverses of w's arcs.
       for (ArcId i = first_[w]; i < first_[w + 1]; ++i) {
-        const ArcId j = pair_[i];
-        if (residual_[j] == 0) continue;
-        const NodeId v = head_[i];
-        const Cost reduced = cost_[j] + price_[v] - price_[w];
+        const ArcId j = arcs_[i].pair;
+        if (arcs_[j].residual == 0) continue;
+        const NodeId v = arcs_[i].head;
+        const Cost reduced = arcs_[j].cost + price_[v] - price_[w];
         // Length in units of epsilon: 0 for admissible arcs, more the costlier the arc.
         const Cost length = std::max<Cost>(0, (reduced + epsilon_) / epsilon_);
         if (d + length < distance[v]) {
@@ -187,8 +184,8 @@ DONORFLOW_INLINE bool CostScaling::excess_is_stranded() {
     const NodeId w = stack.back();
     stack.pop_back();
     for (ArcId i = first_[w]; i < first_[w + 1]; ++i) {
-      const NodeId v = head_[i];
-      if (!reaches[v] && residual_[pair_[i]] > 0) reaches[v] = 1, stack.push_back(v);
+      const NodeId v = arcs_[i].head;
+      if (!reaches[v] && arcs_[arcs_[i].pair].residual > 0) reaches[v] = 1, stack.push_back(v);
     }
   }
   stranded_.clear();
@@ -204,7 +201,7 @@ DONORFLOW_INLINE bool CostScaling::excess_is_stranded() {
 DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
   Cost best = std::numeric_limits<Cost>::min();
   for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
-    if (residual_[i] > 0) best = std::max(best, price_[head_[i]] - cost_[i]);
+    if (arcs_[i].residual > 0) best = std::max(best, price_[arcs_[i].head] - arcs_[i].cost);
   }
   if (best == std::numeric_limits<Cost>::min()) return Relabel::kDeadEnd;
   price_[v] = best - epsilon_;
@@ -226,12 +223,12 @@ DONORFLOW_INLINE bool CostScaling::refine() {
   // Saturate every arc of negative reduced cost.
   for (NodeId v = 0; v < n_; ++v) {
     for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
-      if (residual_[i] > 0 && cost_[i] + price_[v] - price_[head_[i]] < 0) {
-        const Flow delta = residual_[i];
-        residual_[i] = 0;
-        residual_[pair_[i]] += delta;
+      if (arcs_[i].residual > 0 && arcs_[i].cost + price_[v] - price_[arcs_[i].head] < 0) {
+        const Flow delta = arcs_[i].residual;
+        arcs_[i].residual = 0;
+        arcs_[arcs_[i].pair].residual += delta;
         excess_[v] -= delta;
-        excess_[head_[i]] += delta;
+        excess_[arcs_[i].head] += delta;
       }
     }
   }
@@ -254,29 +251,29 @@ DONORFLOW_INLINE bool CostScaling::refine() {
       const ArcId end = first_[v + 1];
       ArcId i = current_[v];
       for (; i < end; ++i) {
-        if (residual_[i] == 0) continue;
-        const NodeId w = head_[i];
-        if (cost_[i] + price_[v] - price_[w] >= 0) continue;
+        if (arcs_[i].residual == 0) continue;
+        const NodeId w = arcs_[i].head;
+        if (arcs_[i].cost + price_[v] - price_[w] >= 0) continue;
         // Look ahead: a node without excess and without an admissible arc would only send the
         // flow back; relabel it first, and push only if the arc is still admissible. (Arcs
         // before a node's current arc are known not to be admissible.)
         if (excess_[w] >= 0) {
           bool admissible_out = false;
           for (ArcId k = current_[w]; k < first_[w + 1] && !admissible_out; ++k) {
-            admissible_out = residual_[k] > 0 && cost_[k] + price_[w] - price_[head_[k]] < 0;
+            admissible_out = arcs_[k].residual > 0 && arcs_[k].cost + price_[w] - price_[arcs_[k].head] < 0;
           }
           if (!admissible_out) {
             const Relabel r = relabel(w);
             if (r == Relabel::kDeadEnd) continue;  // pushing there would strand the flow
             if (r == Relabel::kTooLow && !price_fell_too_far()) return false;
             ++since_update;
-            if (cost_[i] + price_[v] - price_[w] >= 0) continue;
+            if (arcs_[i].cost + price_[v] - price_[w] >= 0) continue;
           }
         }
-        const Flow delta = std::min(excess_[v], residual_[i]);
+        const Flow delta = std::min(excess_[v], arcs_[i].residual);
         const bool was_active = excess_[w] > 0;
-        residual_[i] -= delta;
-        residual_[pair_[i]] += delta;
+        arcs_[i].residual -= delta;
+        arcs_[arcs_[i].pair].residual += delta;
         excess_[v] -= delta;
         excess_[w] += delta;
         if (!was_active && excess_[w] > 0) active.push_back(w);
@@ -317,10 +314,10 @@ DONORFLOW_INLINE bool CostScaling::exact_potentials() {
     queue.pop_front();
     queued[v] = 0;
     for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
-      if (residual_[i] == 0) continue;
-      const NodeId w = head_[i];
+      if (arcs_[i].residual == 0) continue;
+      const NodeId w = arcs_[i].head;
       // Keep c(v, w) + d(v) - d(w) >= 0 on every residual arc.
-      const Cost bound = exact_[v] + cost_[i] / alpha;
+      const Cost bound = exact_[v] + arcs_[i].cost / alpha;
       if (exact_[w] > bound) {
         exact_[w] = bound;
         path_arcs[w] = path_arcs[v] + 1;
@@ -343,7 +340,7 @@ DONORFLOW_INLINE MinCostFlowResult CostScaling::finish(Status status, std::strin
   result.flow.resize(static_cast<std::size_t>(real_arcs_));
   WideCost total = 0;
   for (ArcId a = 0; a < real_arcs_; ++a) {
-    result.flow[a] = problem_.lower_of(a) + capacity_[a] - residual_[forward_of_[a]];
+    result.flow[a] = problem_.lower_of(a) + capacity_[a] - arcs_[forward_of_[a]].residual;
     total += static_cast<WideCost>(problem_.cost_of(a)) * result.flow[a];
   }
   result.cost = total;
