@@ -5,13 +5,13 @@
 // certificate; they differ in speed.
 //
 // `Algorithm::kAuto` picks cost scaling for networks of a million arcs or more and network
-// simplex below. The rule comes from these single-thread measurements (docs/performance.md):
-// below a million arcs network simplex was faster on every family (netgen 2^12: 0.017 s against
-// 0.10 s; grid 100x100: 0.05 against 0.13; alloc 196k arcs: 0.57 against 0.77; a compiled
-// 20,000-group scenario: 0.8 against 1.2), while on the compiled 200,000-group scenario of 2M
-// arcs network simplex ran for over five minutes against 65 s for cost scaling (LEMON's network
-// simplex took 139 s on the same file). When cost scaling refuses a problem for the size of its
-// prices (kOverflow), automatic choice falls back to network simplex.
+// simplex below. The rule comes from single-thread measurements (docs/performance.md): below a
+// million arcs network simplex was as fast or faster on every family (netgen 2^12: 0.017 s
+// against 0.074 s; transport 300x300: 0.008 against 0.063; alloc 196k arcs: 0.57 against 0.53;
+// netgen 2^16: 1.6 against 2.2), while from two million arcs cost scaling wins (alloc 2M arcs:
+// 21.6 s against 26.2; the compiled 200,000-group scenario: 38 s against over five minutes).
+// When cost scaling refuses a problem for the size of its prices (kOverflow), automatic choice
+// falls back to network simplex.
 #pragma once
 
 #include <optional>
