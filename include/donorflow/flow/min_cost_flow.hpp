@@ -6,7 +6,7 @@
 //
 // `Algorithm::kAuto` picks cost scaling for networks of a million arcs or more and network
 // simplex below. The rule comes from single-thread measurements (docs/performance.md): below a
-// million arcs network simplex was as fast or faster on every family (netgen 2^12: 0.017 s
+// million arcs network simplex was faster or within 10% on every family (netgen 2^12: 0.017 s
 // against 0.074 s; transport 300x300: 0.008 against 0.063; alloc 196k arcs: 0.57 against 0.53;
 // netgen 2^16: 1.6 against 2.2), while from two million arcs cost scaling wins (alloc 2M arcs:
 // 21.6 s against 26.2; the compiled 200,000-group scenario: 38 s against over five minutes).
