@@ -562,6 +562,31 @@ TEST(Explanations, SiteAtCapacityNamesTheSite) {
   EXPECT_NE(e.detail.find("\"clinic-north\""), std::string::npos) << e.detail;
 }
 
+TEST(Reach, RoadTravelTimeDecidesReachWhenARoadNetworkIsGiven) {
+  // Two clinics at the same straight-line distance from the village: the road to one is fast,
+  // to the other a long detour. With a 60-minute limit only the first may serve.
+  Scenario s;
+  s.resources = {{"slot", "visit", ResourceKind::kService, 1, NAN, NAN}};
+  s.regions = {{"village", "Village", 33.0, 44.0, 1000, 0.5}};
+  s.sites = {{"east", "", "village", 33.0, 44.3, {}}, {"west", "", "village", 33.0, 43.7, {}}};
+  s.offers = {{"east-slots", "A", "slot", 5, 1, "east", {}, {}, kUnlimited, 0},
+              {"west-slots", "B", "slot", 5, 1, "west", {}, {}, kUnlimited, 0}};
+  s.needs = {{"visits", "village", "", "slot", "", 8, 1, 1, 0}};
+  s.road_nodes = {{"v", 33.0, 44.0}, {"e", 33.0, 44.3}, {"w", 33.0, 43.7}, {"far", 34.0, 44.0}};
+  s.road_edges = {{"v", "e", 30, true}, {"v", "far", 80, true}, {"far", "w", 80, true}};
+  s.policy.max_travel_minutes = 60;
+  s.policy.equity_tiers = {{1, 1}};
+  const Plan plan = solve(s);
+  expect_certified(plan);
+  EXPECT_DOUBLE_EQ(plan.coverage[0].met, 5);
+  for (const Allocation& a : plan.allocations) EXPECT_EQ(s.offers[a.offer].id, "east-slots");
+  EXPECT_EQ(plan.explanations.front().reason, "used_up");
+  EXPECT_NE(plan.explanations.front().detail.find("east-slots"), std::string::npos);
+  // Without the time limit both clinics serve.
+  s.policy.max_travel_minutes = kUnlimited;
+  EXPECT_DOUBLE_EQ(solve(s).coverage[0].met, 8);
+}
+
 TEST(MinimumShares, InfeasibleMinimumsNameTheNeeds) {
   Scenario s = two_regions();
   s.offers = {{"fund", "A", "fund", 10, 1, "", {}, {}, kUnlimited, 0}};

@@ -260,7 +260,8 @@ DONORFLOW_INLINE bool CostScaling::refine() {
         if (excess_[w] >= 0) {
           bool admissible_out = false;
           for (ArcId k = current_[w]; k < first_[w + 1] && !admissible_out; ++k) {
-            admissible_out = arcs_[k].residual > 0 && arcs_[k].cost + price_[w] - price_[arcs_[k].head] < 0;
+            admissible_out =
+                arcs_[k].residual > 0 && arcs_[k].cost + price_[w] - price_[arcs_[k].head] < 0;
           }
           if (!admissible_out) {
             const Relabel r = relabel(w);

@@ -17,7 +17,8 @@
 // - explanations: for every need not fully met, why: nobody offers the resource; every offer is
 //   excluded by a rule (which rule, for which offers); the eligible offers went to needs of
 //   higher priority (named), or were shared with needs of equal priority; a site was at capacity
-//   (named); a region cap was reached; or serving it would cost more than leaving it unmet.
+//   (named); a region cap was reached; the eligible offers are used up; or serving it would cost
+//   more than leaving it unmet.
 // - equity: share met per region (the priority-weighted mean of its needs' shares), per
 //   deprivation quintile (population-weighted), the lowest regional share, the population-
 //   weighted Gini coefficient of regional shares, and the price of fairness: how much the plan's
@@ -80,7 +81,8 @@ struct ShadowPrice {
 struct Explanation {
   int need = -1;
   double unmet = 0;
-  std::string reason;  // a stable code: no_offer, excluded, higher_priority, ...
+  std::string reason;  // a stable code: no_offer, excluded, higher_priority, site_at_capacity,
+                       // region_cap, shared, equity_tiers, used_up, too_costly
   std::string detail;  // a sentence for people
 };
 

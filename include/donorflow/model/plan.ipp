@@ -464,7 +464,7 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       // Eligible offers exist: why did they not meet this need? For every eligible pool, what
       // stopped it (a full site, a region cap, nothing left, or nothing: too costly), and which
       // other needs it served instead.
-      std::vector<std::string> full_sites, capped, costly;
+      std::vector<std::string> full_sites, capped, costly, used_up;
       std::vector<int> higher_needs, equal_needs, lower_needs;
       for (ArcId a : arcs) {
         const int p = pool_of_serve(a);
@@ -485,6 +485,9 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
         if (has_spare && !site_full && !region_full) {
           costly.push_back("\"" + s.offers[pool.earmark_offer].id + "\"");
           continue;
+        }
+        if (!site_full && !region_full) {
+          used_up.push_back("\"" + s.offers[pool.earmark_offer].id + "\"");
         }
         // What the pool could give went to other needs; compare their priorities.
         for (const int other : served_by_pool[static_cast<std::size_t>(p)]) {
@@ -517,7 +520,7 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
         std::sort(v.begin(), v.end());
         v.erase(std::unique(v.begin(), v.end()), v.end());
       };
-      for (auto* v : {&full_sites, &capped, &costly}) unique(*v);
+      for (auto* v : {&full_sites, &capped, &costly, &used_up}) unique(*v);
       const std::string sites_note =
           full_sites.empty() ? ""
                              : " (sites at capacity: " + internal::join_names(full_sites) + ")";
@@ -544,6 +547,10 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
                    " unmet: the eligible offers met the first units of needs of lower "
                    "priority, which the equity tiers weigh above this need's last units: " +
                    internal::join_names(lower);
+      } else if (costly.empty()) {
+        e.reason = "used_up";
+        e.detail =
+            unmet + " unmet: the eligible offers are used up: " + internal::join_names(used_up);
       } else {
         e.reason = "too_costly";
         e.detail = unmet + " unmet: serving it from the eligible offers (" +
