@@ -390,7 +390,15 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       return arcs;
     };
     auto pool_of_serve = [&](ArcId a) { return net.arcs[a].pool; };
-    // The needs each pool served, found once for all explanations.
+    // Indexes built once for all explanations: sites by id, offers by resource, and the needs
+    // each pool served.
+    std::unordered_map<std::string, int> site_of;
+    for (int i = 0; i < static_cast<int>(s.sites.size()); ++i) site_of[s.sites[i].id] = i;
+    std::vector<std::vector<int>> offers_of_resource(s.resources.size());
+    for (int o = 0; o < static_cast<int>(s.offers.size()); ++o) {
+      offers_of_resource[static_cast<std::size_t>(resource_of.at(s.offers[o].resource))].push_back(
+          o);
+    }
     std::vector<std::vector<int>> served_by_pool(net.pools.size());
     for (std::size_t a = 0; a < net.arcs.size(); ++a) {
       if (net.arcs[a].kind == ArcKind::kServe && x[a] > 0) {
@@ -402,9 +410,7 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
       const int resource = resource_of.at(need.resource);
       const std::string unmet = internal::number_text(e.unmet) + " " + s.resources[resource].unit;
       const auto arcs = serve_arcs(static_cast<std::size_t>(e.need));
-      bool offered = false;
-      for (const Offer& o : s.offers) offered = offered || o.resource == need.resource;
-      if (!offered) {
+      if (offers_of_resource[static_cast<std::size_t>(resource)].empty()) {
         e.reason = "no_offer";
         e.detail = unmet + " unmet: nobody offers \"" + need.resource + "\"";
         continue;
@@ -417,11 +423,12 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
                                  : s.resources[resource].max_travel_km;
         const int region = region_of.at(need.region);
         double need_lat = s.regions[region].lat, need_lon = s.regions[region].lon;
-        for (const Site& site : s.sites) {
-          if (site.id == need.site) need_lat = site.lat, need_lon = site.lon;
+        if (!need.site.empty()) {
+          const Site& site = s.sites[static_cast<std::size_t>(site_of.at(need.site))];
+          need_lat = site.lat, need_lon = site.lon;
         }
-        for (const Offer& o : s.offers) {
-          if (o.resource != need.resource) continue;
+        for (const int offer : offers_of_resource[static_cast<std::size_t>(resource)]) {
+          const Offer& o = s.offers[static_cast<std::size_t>(offer)];
           const bool period_ok = o.period == need.period ||
                                  (o.period < need.period && s.policy.carry_over &&
                                   s.resources[resource].kind == ResourceKind::kFunds &&
@@ -439,11 +446,8 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
                                need.purpose) == o.allowed_purposes.end()) {
             rule = "earmarked for other purposes";
           } else if (!o.site.empty() && s.resources[resource].kind != ResourceKind::kFunds) {
-            const Site* site = nullptr;
-            for (const Site& x : s.sites) {
-              if (x.id == o.site) site = &x;
-            }
-            const double km = geo::great_circle_km(site->lat, site->lon, need_lat, need_lon);
+            const Site& site = s.sites[static_cast<std::size_t>(site_of.at(o.site))];
+            const double km = geo::great_circle_km(site.lat, site.lon, need_lat, need_lon);
             rule = km > reach ? "beyond reach (" + internal::number_text(std::round(km)) +
                                     " km, reach " + internal::number_text(reach) + " km)"
                               : "beyond reach (road travel time or nearer sites)";
