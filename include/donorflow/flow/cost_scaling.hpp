@@ -15,7 +15,9 @@
 //
 // Implementation. The residual graph is one CSR array of paired arcs (each arc and its reverse)
 // holding head, scaled cost and residual capacity; nodes hold excess, price and a current-arc
-// pointer. Active nodes are discharged in FIFO order. Two heuristics keep refine short:
+// pointer; each residual arc's cost, residual capacity, head and reverse sit together in one
+// struct, so a scan touches one cache line per arc. Active nodes are discharged in FIFO order.
+// Two heuristics keep refine short:
 //   - price updates: every so often, and at the start of each refine, prices are set from a
 //     bucket-based shortest-path search toward the deficit nodes (a "global update"), so that
 //     excess flows the right way instead of relabelling step by step;
@@ -24,9 +26,11 @@
 //
 // Infinite capacities are replaced by the total of supplies and finite capacities, an upper
 // bound on any arc's flow in an optimal solution, once a search has ruled out a negative cycle of
-// infinite capacity (Status::kUnbounded). Infeasibility is detected when a node's price falls
-// below the bound a feasible problem respects. The relaxed supply modes route unused supply or
-// unmet demand through one extra slack node.
+// infinite capacity (Status::kUnbounded). Infeasibility is suspected when a node's price falls
+// below the bound a feasible problem respects, or when excess sits at a node with no residual
+// arc, and proven by a search for excess that reaches no deficit (otherwise the bound is
+// lowered and the phase goes on). The relaxed supply modes route unused supply or unmet demand
+// through one extra slack node.
 //
 // Exactness. The flow found is optimal; the potentials returned are made exact (not merely
 // eps-optimal) by a final shortest-path pass over the residual graph with the original costs,
