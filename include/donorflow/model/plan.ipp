@@ -144,10 +144,6 @@ inline WideCost flat_cost(const CompiledNetwork& net, const std::vector<Flow>& f
   return total;
 }
 
-}  // namespace internal
-
-namespace internal {
-
 // Finds which minimum shares cannot be met: a solve that only counts units of minimum missing.
 inline void diagnose_minimums(const Scenario& s, Plan& plan, Algorithm algorithm) {
   CompileOptions options;
