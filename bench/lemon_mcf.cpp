@@ -15,19 +15,12 @@
 #include <iostream>
 #include <string>
 
+#include "donorflow/flow/types.hpp"  // standard C++ only, so it compiles as C++17 too
+
 namespace {
 
 using Graph = lemon::SmartDigraph;
 using Value = long long;
-
-std::string to_text(__int128 v) {
-  if (v == 0) return "0";
-  const bool negative = v < 0;
-  unsigned __int128 u = negative ? static_cast<unsigned __int128>(-(v + 1)) + 1 : v;
-  std::string s;
-  while (u > 0) s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(u % 10))), u /= 10;
-  return negative ? "-" + s : s;
-}
 
 template <class Algorithm>
 int solve(const Graph& g, const Graph::ArcMap<Value>& lower, const Graph::ArcMap<Value>& upper,
@@ -46,7 +39,7 @@ int solve(const Graph& g, const Graph::ArcMap<Value>& lower, const Graph::ArcMap
     __int128 sum = 0;
     for (Graph::ArcIt a(g); a != lemon::INVALID; ++a)
       sum += static_cast<__int128>(cost[a]) * solver.flow(a);
-    total = to_text(sum);
+    total = donorflow::to_string(sum);
   }
   std::printf(
       "{\"status\": \"%s\", \"cost\": %s, \"solve_seconds\": %.6f, \"algorithm\": \"lemon-%s\"}\n",

@@ -50,32 +50,6 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-std::string json_escape(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20) {
-          char code[8];
-          std::snprintf(code, sizeof code, "\\u%04x", ch);
-          out += code;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
-
 int run_mcf(const std::vector<std::string>& args) {
   std::optional<std::string> file;
   Algorithm algorithm = Algorithm::kAuto;
@@ -131,7 +105,7 @@ int run_mcf(const std::vector<std::string>& args) {
            ", \"solve_seconds\": " + number + ", \"algorithm\": \"" + result.algorithm +
            "\", \"nodes\": " + std::to_string(g.node_count()) +
            ", \"arcs\": " + std::to_string(g.arc_count());
-    if (!optimal) out += ", \"message\": \"" + json_escape(result.message) + "\"";
+    if (!optimal) out += ", \"message\": \"" + json::escape(result.message) + "\"";
     if (flows && optimal) {
       out += ", \"flows\": [";
       for (ArcId a = 0; a < g.arc_count(); ++a) {

@@ -297,11 +297,11 @@ MinCostFlowResult NetworkSimplex<PivotRule>::run() {
   // Flow left on an artificial arc means no feasible flow exists.
   std::string shortfall;
   int reported = 0;
-  Flow missing = 0;
+  bool infeasible = false;
   for (NodeId v = 0; v < node_count_; ++v) {
     const ArcId e = arc_count_ + v;
     if (cost_[e] == big_m_ && flow_[e] > 0) {
-      missing += flow_[e];
+      infeasible = true;
       if (reported++ < 5) {
         shortfall += (reported > 1 ? ", node " : "node ") + std::to_string(v) +
                      (source_[e] == v ? " cannot ship " : " cannot receive ") +
@@ -309,7 +309,7 @@ MinCostFlowResult NetworkSimplex<PivotRule>::run() {
       }
     }
   }
-  if (missing > 0) {
+  if (infeasible) {
     return finish(Status::kInfeasible, "no feasible flow: " + shortfall +
                                            (reported > 5 ? ", ..." : "") +
                                            " (units of supply or demand the arcs cannot carry)");
