@@ -11,6 +11,7 @@
 // Memory: 4 * (4m + 2n) bytes.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -29,27 +30,18 @@ class StaticGraph {
   // Builds the graph from arc endpoints: arc a goes from tails[a] to heads[a]. Throws
   // std::invalid_argument naming the arc if an endpoint is outside [0, node_count) or the two
   // arrays differ in length.
-  StaticGraph(NodeId node_count, std::span<const NodeId> tails, std::span<const NodeId> heads)
-      : node_count_(node_count),
-        tail_(tails.begin(), tails.end()),
-        head_(heads.begin(), heads.end()) {
-    if (node_count < 0) throw std::invalid_argument("graph: negative node count");
-    if (tails.size() != heads.size()) {
-      throw std::invalid_argument("graph: " + std::to_string(tails.size()) + " tails but " +
-                                  std::to_string(heads.size()) + " heads");
-    }
-    if (tails.size() > static_cast<std::size_t>(std::numeric_limits<ArcId>::max())) {
-      throw std::invalid_argument("graph: more arcs than 32-bit arc ids can number");
-    }
-    for (std::size_t a = 0; a < tail_.size(); ++a) {
-      if (tail_[a] < 0 || tail_[a] >= node_count || head_[a] < 0 || head_[a] >= node_count) {
-        throw std::invalid_argument("graph: arc " + std::to_string(a) + " (" +
-                                    std::to_string(tail_[a]) + " -> " + std::to_string(head_[a]) +
-                                    ") names a node outside 0.." + std::to_string(node_count - 1));
-      }
-    }
-    build_index(tail_, first_out_, out_arcs_);
-    build_index(head_, first_in_, in_arcs_);
+  StaticGraph(NodeId node_count, std::span<const NodeId> tails, std::span<const NodeId> heads) {
+    assign(node_count, tails, heads);
+  }
+
+  // The same from endpoints of any integer type, read in place: 64-bit ids, as numpy gives them,
+  // are checked and narrowed while the graph is built, never copied to a 32-bit array first.
+  template <std::integral Index>
+  static StaticGraph from_endpoints(NodeId node_count, std::span<const Index> tails,
+                                    std::span<const Index> heads) {
+    StaticGraph graph;
+    graph.assign(node_count, tails, heads);
+    return graph;
   }
 
   NodeId node_count() const { return node_count_; }
@@ -71,6 +63,30 @@ class StaticGraph {
   ArcId in_degree(NodeId u) const { return first_in_[u + 1] - first_in_[u]; }
 
  private:
+  template <std::integral Index>
+  void assign(NodeId node_count, std::span<const Index> tails, std::span<const Index> heads) {
+    if (node_count < 0) throw std::invalid_argument("graph: negative node count");
+    if (tails.size() != heads.size()) {
+      throw std::invalid_argument("graph: " + std::to_string(tails.size()) + " tails but " +
+                                  std::to_string(heads.size()) + " heads");
+    }
+    if (tails.size() > static_cast<std::size_t>(std::numeric_limits<ArcId>::max())) {
+      throw std::invalid_argument("graph: more arcs than 32-bit arc ids can number");
+    }
+    for (std::size_t a = 0; a < tails.size(); ++a) {
+      if (tails[a] < 0 || tails[a] >= node_count || heads[a] < 0 || heads[a] >= node_count) {
+        throw std::invalid_argument("graph: arc " + std::to_string(a) + " (" +
+                                    std::to_string(tails[a]) + " -> " + std::to_string(heads[a]) +
+                                    ") names a node outside 0.." + std::to_string(node_count - 1));
+      }
+    }
+    node_count_ = node_count;
+    tail_.assign(tails.begin(), tails.end());
+    head_.assign(heads.begin(), heads.end());
+    build_index(tail_, first_out_, out_arcs_);
+    build_index(head_, first_in_, in_arcs_);
+  }
+
   // Counting sort of arc ids by `key` (tail or head) into CSR form.
   void build_index(const std::vector<NodeId>& key, std::vector<ArcId>& first,
                    std::vector<ArcId>& arcs) const {

@@ -15,12 +15,22 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "donorflow/detail/config.hpp"
 #include "donorflow/model/plan.hpp"
 
 namespace donorflow {
 
+// One table of a plan as CSV text; `name` is the file name without ".csv".
+struct PlanTable {
+  std::string name;
+  std::string csv;
+};
+
+// The four tables, in the order above: exactly what write_plan_files() writes, and what the
+// Python package reads into DataFrames, so that both always agree.
+std::vector<PlanTable> plan_tables_csv(const model::Scenario& scenario, const model::Plan& plan);
 void write_plan_files(const std::string& directory, const model::Scenario& scenario,
                       const model::Plan& plan, double read_seconds = 0);
 std::string plan_summary_json(const model::Scenario& scenario, const model::Plan& plan,

@@ -146,10 +146,9 @@ DONORFLOW_INLINE std::string plan_summary_json(const model::Scenario& s, const m
   return w.str();
 }
 
-DONORFLOW_INLINE void write_plan_files(const std::string& directory, const model::Scenario& s,
-                                       const model::Plan& plan, double read_seconds) {
+DONORFLOW_INLINE std::vector<PlanTable> plan_tables_csv(const model::Scenario& s,
+                                                         const model::Plan& plan) {
   using namespace model;
-  namespace fs = std::filesystem;
   detail::CsvWriter allocations({"offer", "donor", "need", "region", "site", "resource", "period",
                                  "amount", "unit", "unit_cost", "km", "periods_carried",
                                  "periods_late"});
@@ -195,13 +194,21 @@ DONORFLOW_INLINE void write_plan_files(const std::string& directory, const model
     explanations.text(e.detail).end_row();
   }
 
+  return {{"allocations", allocations.str()},
+          {"coverage", coverage.str()},
+          {"shadow_prices", prices.str()},
+          {"explanations", explanations.str()}};
+}
+
+DONORFLOW_INLINE void write_plan_files(const std::string& directory, const model::Scenario& s,
+                                       const model::Plan& plan, double read_seconds) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> files;
+  for (PlanTable& table : plan_tables_csv(s, plan)) {
+    files.emplace_back(table.name + ".csv", std::move(table.csv));
+  }
+  files.emplace_back("summary.json", plan_summary_json(s, plan, read_seconds));
   fs::create_directories(directory);
-  const std::vector<std::pair<std::string, std::string>> files{
-      {"allocations.csv", allocations.str()},
-      {"coverage.csv", coverage.str()},
-      {"shadow_prices.csv", prices.str()},
-      {"explanations.csv", explanations.str()},
-      {"summary.json", plan_summary_json(s, plan, read_seconds)}};
   // Write everything under temporary names first; rename only when all are complete.
   for (const auto& [name, text] : files) {
     const fs::path temporary = fs::path(directory) / ("." + name + ".partial");

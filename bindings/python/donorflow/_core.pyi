@@ -1,0 +1,57 @@
+# Type stubs for the compiled module donorflow._core (bindings/*.cpp). Use the donorflow
+# package's functions, which convert their input and document it, rather than these.
+from typing import Any, Dict, List, Optional, Tuple
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+INFINITE_CAPACITY: int
+
+_Int64 = npt.NDArray[np.int64]
+
+def min_cost_flow(
+    tails: _Int64,
+    heads: _Int64,
+    capacities: Optional[_Int64],
+    costs: _Int64,
+    supplies: _Int64,
+    lower: Optional[_Int64],
+    algorithm: str,
+    supply_mode: str,
+) -> Dict[str, Any]: ...
+def check_certificate(
+    tails: _Int64,
+    heads: _Int64,
+    capacities: Optional[_Int64],
+    costs: _Int64,
+    supplies: _Int64,
+    lower: Optional[_Int64],
+    supply_mode: str,
+    flow: _Int64,
+    potentials: _Int64,
+) -> Dict[str, Any]: ...
+
+class Solution:
+    @property
+    def status(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def objective(self) -> float: ...
+    @property
+    def arcs(self) -> int: ...
+    @property
+    def nodes(self) -> int: ...
+    def tables(self) -> List[Tuple[str, str]]: ...
+    def summary_json(self) -> str: ...
+    def summary_text(self) -> str: ...
+    def explain(self, need_id: str) -> str: ...
+    def write(self, directory: str) -> None: ...
+    def check_certificate(self) -> Tuple[bool, str]: ...
+
+def solve_scenario(
+    text: str, source: str, algorithm: str, shadow_prices: bool, price_of_fairness: bool
+) -> Solution: ...
+def validate_scenario(text: str, source: str) -> None: ...
+def run_cli(args: List[str]) -> int: ...

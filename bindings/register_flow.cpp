@@ -1,0 +1,192 @@
+// donorflow._core.min_cost_flow and check_certificate over numpy arrays.
+//
+// Every array arrives as C-contiguous int64 (the Python layer converts anything else once), and
+// the solver reads it in place through a std::span: capacities, costs, supplies and lower bounds
+// are never copied, and tails and heads are read straight into the solver's graph. The answer's
+// flow and potentials are the solver's own vectors, moved into numpy arrays that own them, so they
+// stay valid after the solver is gone and are not copied either.
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "donorflow/flow/certificate.hpp"
+#include "donorflow/flow/min_cost_flow.hpp"
+#include "register.hpp"
+
+namespace py = pybind11;
+
+namespace donorflow::python {
+
+namespace {
+
+using Int64Array = py::array_t<std::int64_t, py::array::c_style>;
+
+std::span<const std::int64_t> span_of(const Int64Array& array, const char* name) {
+  if (array.ndim() != 1) {
+    throw std::invalid_argument(std::string(name) + " must be one-dimensional, not " +
+                                std::to_string(array.ndim()) + "-dimensional");
+  }
+  return {array.data(), static_cast<std::size_t>(array.size())};
+}
+
+std::span<const std::int64_t> span_of(const std::optional<Int64Array>& array, const char* name) {
+  return array ? span_of(*array, name) : std::span<const std::int64_t>{};
+}
+
+void require_length(std::span<const std::int64_t> values, std::size_t length, const char* name,
+                    const char* what) {
+  if (!values.empty() && values.size() != length) {
+    throw std::invalid_argument(std::string(name) + " has " + std::to_string(values.size()) +
+                                " entries but there are " + std::to_string(length) + " " + what);
+  }
+}
+
+SupplyMode parse_supply_mode(const std::string& name) {
+  for (SupplyMode mode :
+       {SupplyMode::kExact, SupplyMode::kSupplyMayRemain, SupplyMode::kDemandMayRemain}) {
+    if (supply_mode_name(mode) == name) return mode;
+  }
+  throw std::invalid_argument("supply_mode must be exact, supply-may-remain or "
+                              "demand-may-remain, not '" + name + "'");
+}
+
+// A graph and a view over the caller's arrays. Building the graph is part of the work the GIL is
+// released for, so a Problem is made inside the released section.
+struct Problem {
+  StaticGraph graph;
+  ProblemView view;
+
+  Problem(std::span<const std::int64_t> tails, std::span<const std::int64_t> heads,
+          std::span<const std::int64_t> capacities, std::span<const std::int64_t> costs,
+          std::span<const std::int64_t> supplies, std::span<const std::int64_t> lower,
+          SupplyMode mode)
+      : graph(StaticGraph::from_endpoints(static_cast<NodeId>(supplies.size()), tails, heads)),
+        view{&graph, lower, capacities, costs, supplies, mode} {}
+};
+
+void check_lengths(std::span<const std::int64_t> tails, std::span<const std::int64_t> heads,
+                   std::span<const std::int64_t> capacities, std::span<const std::int64_t> costs,
+                   std::span<const std::int64_t> supplies, std::span<const std::int64_t> lower) {
+  require_length(heads, tails.size(), "heads", "tails");
+  require_length(capacities, tails.size(), "capacities", "arcs (tails)");
+  require_length(costs, tails.size(), "costs", "arcs (tails)");
+  require_length(lower, tails.size(), "lower", "arcs (tails)");
+  if (supplies.size() > static_cast<std::size_t>(std::numeric_limits<NodeId>::max())) {
+    throw std::invalid_argument("more nodes (supplies) than 32-bit node ids can number");
+  }
+}
+
+// A numpy array that owns `values`: the vector moves to the heap and a capsule frees it.
+py::array_t<std::int64_t> to_numpy(std::vector<std::int64_t>&& values) {
+  auto* owned = new std::vector<std::int64_t>(std::move(values));
+  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<std::int64_t>*>(p); });
+  return py::array_t<std::int64_t>(static_cast<py::ssize_t>(owned->size()), owned->data(),
+                                   free_when_done);
+}
+
+py::int_ to_python(WideCost value) {
+  return py::reinterpret_steal<py::int_>(PyLong_FromString(to_string(value).c_str(), nullptr, 10));
+}
+
+py::dict min_cost_flow(const Int64Array& tails_array, const Int64Array& heads_array,
+                       const std::optional<Int64Array>& capacities_array,
+                       const Int64Array& costs_array, const Int64Array& supplies_array,
+                       const std::optional<Int64Array>& lower_array, const std::string& algorithm_name,
+                       const std::string& supply_mode_name) {
+  const auto tails = span_of(tails_array, "tails"), heads = span_of(heads_array, "heads");
+  const auto capacities = span_of(capacities_array, "capacities");
+  const auto costs = span_of(costs_array, "costs"), supplies = span_of(supplies_array, "supplies");
+  const auto lower = span_of(lower_array, "lower");
+  check_lengths(tails, heads, capacities, costs, supplies, lower);
+  const std::optional<Algorithm> algorithm = parse_algorithm(algorithm_name);
+  if (!algorithm) {
+    throw std::invalid_argument("algorithm must be auto, network-simplex or cost-scaling, not '" +
+                                algorithm_name + "'");
+  }
+  const SupplyMode mode = parse_supply_mode(supply_mode_name);
+
+  MinCostFlowResult result;
+  double seconds = 0;
+  {
+    // Safe without the GIL: the solver reads only the arrays' buffers, which the caller's
+    // argument references keep alive until this function returns, and touches no Python object.
+    py::gil_scoped_release release;
+    const auto start = std::chrono::steady_clock::now();
+    const Problem problem(tails, heads, capacities, costs, supplies, lower, mode);
+    result = solve_min_cost_flow(problem.view, *algorithm);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  py::dict answer;
+  answer["status"] = std::string(status_name(result.status));
+  answer["message"] = result.message;
+  answer["cost"] = result.optimal() ? py::object(to_python(result.cost)) : py::none();
+  answer["flow"] = to_numpy(std::move(result.flow));
+  answer["potentials"] = to_numpy(std::move(result.potential));
+  answer["algorithm"] = result.algorithm;
+  answer["iterations"] = result.iterations;
+  answer["solve_seconds"] = seconds;
+  return answer;
+}
+
+py::dict certificate(const Int64Array& tails_array, const Int64Array& heads_array,
+                     const std::optional<Int64Array>& capacities_array,
+                     const Int64Array& costs_array, const Int64Array& supplies_array,
+                     const std::optional<Int64Array>& lower_array,
+                     const std::string& supply_mode_name, const Int64Array& flow_array,
+                     const Int64Array& potentials_array) {
+  const auto tails = span_of(tails_array, "tails"), heads = span_of(heads_array, "heads");
+  const auto capacities = span_of(capacities_array, "capacities");
+  const auto costs = span_of(costs_array, "costs"), supplies = span_of(supplies_array, "supplies");
+  const auto lower = span_of(lower_array, "lower");
+  check_lengths(tails, heads, capacities, costs, supplies, lower);
+  const auto flow = span_of(flow_array, "flow");
+  const auto potentials = span_of(potentials_array, "potentials");
+  if (flow.size() != tails.size()) {
+    throw std::invalid_argument("flow has " + std::to_string(flow.size()) +
+                                " entries but there are " + std::to_string(tails.size()) + " arcs");
+  }
+  if (potentials.size() != supplies.size()) {
+    throw std::invalid_argument("potentials has " + std::to_string(potentials.size()) +
+                                " entries but there are " + std::to_string(supplies.size()) +
+                                " nodes");
+  }
+  CertificateCheck check;
+  {
+    py::gil_scoped_release release;  // reads only the buffers, as in min_cost_flow
+    const Problem problem(tails, heads, capacities, costs, supplies, lower,
+                          parse_supply_mode(supply_mode_name));
+    check = check_certificate(problem.view, flow, potentials);
+  }
+  py::dict answer;
+  answer["ok"] = check.ok;
+  answer["failure"] = check.failure;
+  answer["primal_cost"] = to_python(check.primal_cost);
+  answer["dual_objective"] = to_python(check.dual_objective);
+  return answer;
+}
+
+}  // namespace
+
+void register_flow(py::module_& m) {
+  m.attr("INFINITE_CAPACITY") = kInfiniteCapacity;
+  m.def("min_cost_flow", &min_cost_flow, py::arg("tails").noconvert(),
+        py::arg("heads").noconvert(), py::arg("capacities").noconvert(),
+        py::arg("costs").noconvert(), py::arg("supplies").noconvert(),
+        py::arg("lower").noconvert(), py::arg("algorithm"), py::arg("supply_mode"),
+        "Solve a min-cost flow problem given as C-contiguous int64 arrays, read in place.");
+  m.def("check_certificate", &certificate, py::arg("tails").noconvert(),
+        py::arg("heads").noconvert(), py::arg("capacities").noconvert(),
+        py::arg("costs").noconvert(), py::arg("supplies").noconvert(),
+        py::arg("lower").noconvert(), py::arg("supply_mode"), py::arg("flow").noconvert(),
+        py::arg("potentials").noconvert(),
+        "Check that a flow and potentials prove each other optimal; arrays as for min_cost_flow.");
+}
+
+}  // namespace donorflow::python
