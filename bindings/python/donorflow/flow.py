@@ -95,8 +95,8 @@ class Certificate:
     Attributes:
         ok: the flow is feasible, and the potentials satisfy complementary slackness with it.
         failure: the first condition violated, naming the arc or node ("" when ok).
-        primal_cost: the flow's cost.
-        dual_objective: the potentials' dual objective; equal to ``primal_cost`` when ok.
+        primal_cost: the flow's cost, when ok (the check stops at the first failure).
+        dual_objective: the potentials' dual objective, equal to ``primal_cost``, when ok.
     """
 
     ok: bool
@@ -201,7 +201,7 @@ def min_cost_flow(
         >>> import donorflow
         >>> r = donorflow.min_cost_flow([0, 0, 1], [1, 2, 2], [4, 2, 5], [1, 4, 1], [3, 0, -3])
         >>> r.status, r.cost, r.flow.tolist()
-        (<Status.OPTIMAL: 'OPTIMAL'>, 8, [3, 0, 3])
+        (<Status.OPTIMAL: 'OPTIMAL'>, 6, [3, 0, 3])
     """
     problem = _problem(tails, heads, capacities, costs, supplies, lower)
     answer = _core.min_cost_flow(**problem, algorithm=_name(algorithm, "algorithm"),

@@ -257,10 +257,10 @@ class PlanComparison:
             ["need", "region", "resource", "met_before", "met_after", "change", "share_before",
              "share_after"]].reset_index(drop=True)
 
-        regions = before.region_shares[["name", "share_met"]].join(
-            after.region_shares[["share_met"]], how="outer", lsuffix="_before", rsuffix="_after")
-        regions = regions.rename(columns={"share_met_before": "before",
-                                          "share_met_after": "after"})
+        regions = before.region_shares[["name", "share_met"]].rename(
+            columns={"share_met": "before"}).join(
+            after.region_shares[["share_met"]].rename(columns={"share_met": "after"}),
+            how="outer")
         regions["change"] = regions["after"] - regions["before"]
         self.regions: pd.DataFrame = regions
 

@@ -57,6 +57,7 @@ def plot_flows(plan: "Plan", resource: Optional[str] = None,
         allocations = allocations[allocations["resource"] == resource]
         if allocations.empty:
             raise ValueError(f"the plan allocates nothing of resource {resource!r}")
+    allocations = allocations.astype({"amount": float})
     table = allocations.pivot_table(index="donor", columns="region", values="amount",
                                     aggfunc="sum", fill_value=0.0)
     if resource is None:
