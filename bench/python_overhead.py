@@ -208,6 +208,16 @@ def build_helper(work: Path, library: Path) -> Path | None:
     return helper
 
 
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -265,6 +275,7 @@ def main() -> None:
         for key, value in problem.items():
             value.tofile(work / f"{key.replace('capacities', 'caps')}.bin")
 
+    load_before = os.getloadavg()
     runs: dict[str, list[float]] = {}
     expected = None
 
@@ -311,6 +322,10 @@ def main() -> None:
             step()
         print(f"repetition {r + 1}/{args.repeat} done", file=sys.stderr)
 
+    load_after = os.getloadavg()
+    load = (f"load average (1, 5, 15 min) {', '.join(f'{x:.2f}' for x in load_before)} before, "
+            f"{', '.join(f'{x:.2f}' for x in load_after)} after")
+    print(load)
     med = {what: statistics.median(values) for what, values in runs.items()}
     width = max(len(w) for w in runs)
     print(f"\nalgorithm {algorithm}, median of {args.repeat} (seconds per run)")
@@ -332,9 +347,9 @@ def main() -> None:
 
     args.csv.parent.mkdir(parents=True, exist_ok=True)
     with open(args.csv, "w", newline="") as f:
-        f.write(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
+        f.write(f"# {cpu_model()}, {os.cpu_count()} cores; "
                 f"command: python3 bench/python_overhead.py {' '.join(sys.argv[1:])}; "
-                f"instance: {' '.join(gen[1:])}; parse {parse_seconds:.2f} s\n")
+                f"instance: {' '.join(gen[1:])}; parse {parse_seconds:.2f} s; {load}\n")
         writer = csv.writer(f)
         writer.writerow(["what", "arcs", "algorithm", "median_seconds"]
                         + [f"run_{i + 1}" for i in range(args.repeat)])

@@ -136,9 +136,9 @@ class Plan:
         scenario and ``share_met``, the priority-weighted share of its needs that is met."""
         shares = self.summary.get("equity", {}).get("share_met_by_region", {})
         regions = self.scenario._rows()["regions"]
-        records = [dict(region=r["id"], name=r.get("name", r["id"]), lat=r["lat"], lon=r["lon"],
-                        population=r.get("population", 0.0),
-                        deprivation=r.get("deprivation", 0.0), share_met=shares[r["id"]])
+        records = [dict(region=r["id"], name=r.get("name") or r["id"], lat=r["lat"],
+                        lon=r["lon"], population=r.get("population") or 0.0,
+                        deprivation=r.get("deprivation") or 0.0, share_met=shares[r["id"]])
                    for r in regions if r["id"] in shares]
         columns = ["region", "name", "lat", "lon", "population", "deprivation", "share_met"]
         return pd.DataFrame.from_records(records, columns=columns).set_index("region")

@@ -351,7 +351,7 @@ class Scenario:
     # ----------------------------------------------------------------------------- internals
 
     def _rows(self) -> Dict[str, List[Dict[str, Any]]]:
-        """Every table as a list of {field: value} with plain Python values, missing omitted."""
+        """Every table as a list of {field: value} with plain Python values, None for missing."""
         rows = {}
         self._ignored: Dict[str, List[str]] = {}
         for table in TABLES:
@@ -371,16 +371,18 @@ class Scenario:
                 warnings.warn(f"{table}: columns {ignored} are not fields of {table} "
                               f"({', '.join(FIELDS[table])}) and are ignored", stacklevel=3)
             self._ignored[table] = ignored
-            columns = {f: frame[f].tolist() for f in fields}
-            table_rows = []
-            for i in range(len(frame)):
-                row = {}
-                for f in fields:
-                    value = _cell(columns[f][i], table, i, f, self._label(table, i))
-                    if value is not None:
-                        row[f] = value
-                table_rows.append(row)
-            rows[table] = table_rows
+            columns = []
+            for f in fields:
+                try:
+                    columns.append(_column(frame[f], f))
+                except _CellError as error:
+                    i = error.row
+                    raise ScenarioError(
+                        f'{table} row {i}{self._label(table, i)}, field "{f}": {error}',
+                        table, i, "", f, str(error)) from None
+            # Missing values stay as None, which the reader takes as "not given".
+            rows[table] = [dict(zip(fields, values)) for values in zip(*columns)] \
+                if fields else [{} for _ in range(len(frame))]
         site_ids = {row.get("id") for row in rows["sites"]}
         for i, row in enumerate(rows["capacities"]):
             if row.get("site") not in site_ids:
@@ -410,7 +412,7 @@ class Scenario:
         if rows["road_nodes"] or rows["road_edges"]:
             document["roads"] = {"nodes": rows["road_nodes"], "edges": rows["road_edges"]}
         try:
-            return json.dumps(document, indent=1, allow_nan=False)
+            return json.dumps(document, allow_nan=False)
         except (TypeError, ValueError) as error:
             raise ScenarioError(f"policy: {error}", "policy", -1, "", "", str(error)) from None
 
@@ -448,7 +450,8 @@ def _index_is_id(frame: pd.DataFrame) -> bool:
     index = frame.index
     if index.name == "id":
         return True
-    return not isinstance(index, pd.RangeIndex) and index.dtype == object
+    return not isinstance(index, pd.RangeIndex) and (
+        pd.api.types.is_string_dtype(index.dtype) or pd.api.types.is_object_dtype(index.dtype))
 
 
 def _plain(value: Any) -> Any:
@@ -458,21 +461,64 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _cell(value: Any, table: str, row: int, field: str, label: str) -> Any:
+class _CellError(ValueError):
+    """What is wrong with one cell, and its row; the caller adds the table and field."""
+
+    def __init__(self, message: str, row: int = -1) -> None:
+        super().__init__(message)
+        self.row = row
+
+
+def _column(column: pd.Series, field: str) -> List[Any]:
+    """A column's cells as JSON values (None for missing), checked a column at a time."""
+    missing = column.isna().to_numpy()
+    if field in _LIST_FIELDS or field in _FLAG_FIELDS:
+        values = []
+        for i, value in enumerate(column.tolist()):
+            try:
+                values.append(_cell(value, field))
+            except _CellError as error:
+                raise _CellError(str(error), i) from None
+        return values
+    if field in _TEXT_FIELDS:
+        return [None if gone else _text(value)
+                for value, gone in zip(column.tolist(), missing.tolist())]
+    if column.dtype == bool:
+        raise _CellError(f"{column.iloc[0]!r} is not a number", 0)
+    numbers = pd.to_numeric(column, errors="coerce")
+    unreadable = numbers.isna().to_numpy() & ~missing
+    if unreadable.any():
+        i = int(np.argmax(unreadable))
+        raise _CellError(f"{column.iloc[i]!r} is not a number", i)
+    as_float = numbers.to_numpy(dtype=float, na_value=np.nan)
+    infinite = np.isinf(as_float)
+    if infinite.any():
+        i = int(np.argmax(infinite))
+        raise _CellError(f"{as_float[i]} is not a finite number", i)
+    return [None if gone else value for value, gone in zip(numbers.tolist(), missing.tolist())]
+
+
+def _text(value: Any) -> str:
+    value = _plain(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # an id column pandas read as numbers
+    return str(value)
+
+
+def _cell(value: Any, field: str) -> Any:
     """One cell as a JSON value: None for missing, lists split, numbers checked finite."""
     if isinstance(value, (list, tuple, np.ndarray, set)):
         if field not in _LIST_FIELDS:
-            raise ScenarioError(f'{table} row {row}{label}, field "{field}": holds a list',
-                                table, row, "", field, "holds a list")
+            raise _CellError("holds a list")
         return [str(_plain(v)) for v in value]
     if _missing(value):
         return None
     value = _plain(value)
-    if field in _LIST_FIELDS:
-        if isinstance(value, str):
-            return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
-        return [str(value)]
     if field in _TEXT_FIELDS:
+        if field in _LIST_FIELDS:
+            if isinstance(value, str):
+                return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+            return [str(value)]
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # an id column pandas read as numbers
         return str(value)
@@ -481,19 +527,17 @@ def _cell(value: Any, table: str, row: int, field: str, label: str) -> Any:
             return bool(value)
         if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
             return value.strip().lower() in ("true", "yes")
-        raise ScenarioError(f'{table} row {row}{label}, field "{field}": {value!r} is not true '
-                            "or false", table, row, "", field, "is not true or false")
+        raise _CellError(f"{value!r} is not true or false")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         try:
             value = float(value)
         except (TypeError, ValueError):
-            raise ScenarioError(f'{table} row {row}{label}, field "{field}": {value!r} is not a '
-                                "number", table, row, "", field, "is not a number") from None
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ScenarioError(f'{table} row {row}{label}, field "{field}": {value} is not a finite '
-                            "number", table, row, "", field, "is not a finite number")
-    if field in _WHOLE_FIELDS and isinstance(value, float) and value.is_integer():
-        value = int(value)
+            raise _CellError(f"{value!r} is not a number") from None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _CellError(f"{value} is not a finite number")
+        if field in _WHOLE_FIELDS and value.is_integer():
+            value = int(value)
     return value
 
 
