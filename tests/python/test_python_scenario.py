@@ -89,8 +89,10 @@ def test_unknown_columns_are_kept_and_warned_about():
     ("offers", 1, "amount", -5, 'offers row 1 (id "free-slots"), field "amount": '),
     ("needs", 2, "region", "south", 'needs row 2 (id "n3"), field "region": '),
     ("needs", 0, "amount", math.nan, 'needs row 0 (id "n1"), field "amount": '),
-    ("needs", 1, "amount", math.inf, 'needs row 1, field "amount": inf is not a finite number'),
-    ("regions", 1, "lat", "north-ish", 'regions row 1, field "lat": \'north-ish\' is not a number'),
+    ("needs", 1, "amount", math.inf,
+     'needs row 1 (id "n2"), field "amount": inf is not a finite number'),
+    ("regions", 1, "lat", "north-ish",
+     'regions row 1 (id "north"), field "lat": \'north-ish\' is not a number'),
     ("capacities", 0, "site", "nowhere", 'capacities row 0, field "site": \'nowhere\' is not'),
 ])
 def test_errors_name_table_row_and_field(table, row, column, value, message):
@@ -111,7 +113,11 @@ def test_errors_name_the_index_label_and_the_callers_column():
     with pytest.raises(donorflow.ScenarioError) as error:
         donorflow.Scenario(**t, columns={"needs": {"beneficiaries": "amount"}}).solve()
     assert str(error.value).startswith(
-        "needs row 1 (index 'n2') (id \"n2\"), field \"amount\" (your column \"beneficiaries\"): ")
+        'needs row 1 (id "n2"), field "amount" (your column "beneficiaries"): ')
+    t["needs"] = t["needs"].reset_index().set_index(pd.Index(["a", "b", "c"]))
+    with pytest.raises(donorflow.ScenarioError) as error:
+        donorflow.Scenario(**t, columns={"needs": {"beneficiaries": "amount"}}).solve()
+    assert str(error.value).startswith("needs row 1 (index 'b') (id \"n2\"), field \"amount\"")
 
 
 def test_errors_in_files_name_the_line(tmp_path):
@@ -129,6 +135,22 @@ def test_errors_in_files_name_the_line(tmp_path):
     assert error.value.field == "amount"
 
 
+def test_scenarios_keep_copies_and_replace_makes_variants():
+    t = tables()
+    base = donorflow.Scenario(**t)
+    t["needs"].loc[0, "amount"] = 1  # the caller's frame, after construction
+    assert base.needs.loc[0, "amount"] == 800
+    plan = base.solve()
+    variant = base.replace(offers=base.offers[base.offers["id"] != "fund"], name="no fund")
+    variant.regions.loc[0, "name"] = "Renamed"
+    assert base.regions.loc[0, "name"] == "Seven" and variant.name == "no fund"
+    assert variant.policy == base.policy and len(variant.offers) == 1
+    base.regions.loc[0, "name"] = "Later"  # a plan shows the regions it was solved with
+    assert plan.region_shares.loc["007", "name"] == "Seven"
+    with pytest.raises(TypeError, match="unknown arguments"):
+        base.replace(demands=None)
+
+
 def test_policy_fields_are_checked():
     with pytest.raises(donorflow.ScenarioError, match='policy, field "unmet_costs"'):
         donorflow.Scenario(**dict(tables(), policy={"unmet_costs": 5}))
@@ -140,6 +162,7 @@ def test_json_csv_and_excel_round_trips_give_the_same_plan(tmp_path, plan):
     scenario.to_csv(tmp_path / "csv")
     from_csv = donorflow.Scenario.from_csv(tmp_path / "csv")
     assert from_csv.regions["id"].tolist() == ["007", "north"]  # "007" stays text
+    assert from_csv.name == "small"
     with pd.ExcelWriter(tmp_path / "s.xlsx") as workbook:
         for name, frame in scenario.tables.items():
             if name == "offers":  # a spreadsheet cell holds a list as "a; b"
@@ -168,6 +191,10 @@ def test_compare_says_what_changed(plan):
     assert change.equity.loc["met usd", "change"] == -1000
     assert change.equity.loc["objective", "change"] > 0
     assert (change.regions["change"] <= 0).all()
+    infeasible = donorflow.Scenario(**tables()).replace(
+        needs=tables()["needs"].assign(min_share=[0, 0, 1.0])).solve()
+    with pytest.raises(ValueError, match="cannot compare: the after plan is INFEASIBLE"):
+        plan.compare(infeasible)
     same = plan.compare(donorflow.Scenario(**tables()).solve())
     assert same.allocations.empty and same.coverage.empty
     assert (same.equity["change"].fillna(0) == 0).all()

@@ -37,8 +37,15 @@ class Summary(Mapping[str, Any]):
     """The plan's summary: a read-only dict of what ``summary.json`` holds.
 
     Keys: ``status``, ``objective``, ``resources`` (offered, allocated, unused, needed, met and
-    unmet per resource), ``equity`` (lowest share met and its region, Gini, share met by
-    deprivation quintile and by region, the price of fairness), ``seconds`` and ``network``.
+    unmet per resource), ``equity``, ``seconds`` and ``network``. ``equity`` holds:
+
+    - ``lowest_share_met`` and ``lowest_region``; ``gini``, population-weighted, of the regions'
+      shares met;
+    - ``share_met_by_region`` (by region id) and ``share_met_by_deprivation_quintile``: five
+      shares, least deprived first, None for a quintile without needs;
+    - ``cost_with_tiers`` and ``cost_without_tiers``: this plan, and the best plan that ignores
+      equity tiers, both counted with flat shortfall penalties (so neither is the objective);
+      ``price_of_fairness`` is their difference.
     """
 
     def __init__(self, values: Dict[str, Any]) -> None:
@@ -109,6 +116,7 @@ class Plan:
         self.shadow_prices: pd.DataFrame = tables["shadow_prices"]
         self.explanations: pd.DataFrame = tables["explanations"]
         self.summary = Summary(json.loads(solution.summary_json()))
+        self._regions = scenario._rows(["regions"])["regions"]  # as solved, whatever happens to scenario
 
     @property
     def status(self) -> str:
@@ -135,7 +143,7 @@ class Plan:
         """One row per region with needs: ``name, lat, lon, population, deprivation`` from the
         scenario and ``share_met``, the priority-weighted share of its needs that is met."""
         shares = self.summary.get("equity", {}).get("share_met_by_region", {})
-        regions = self.scenario._rows()["regions"]
+        regions = self._regions
         records = [dict(region=r["id"], name=r.get("name") or r["id"], lat=r["lat"],
                         lon=r["lon"], population=r.get("population") or 0.0,
                         deprivation=r.get("deprivation") or 0.0, share_met=shares[r["id"]])
@@ -169,7 +177,11 @@ class Plan:
     def compare(self, other: "Plan") -> "PlanComparison":
         """What changes from this plan to ``other``: allocations, coverage, equity.
 
-        Typically ``base.compare(variant)`` after changing an offer or a need.
+        Typically ``base.compare(variant)`` after changing an offer or a need. Where a plan has
+        several optimal allocations, moves between equally good ones show up as changes too.
+
+        Raises:
+            ValueError: either plan is not optimal (an infeasible plan allocates nothing).
         """
         return PlanComparison(self, other)
 
@@ -233,6 +245,10 @@ class PlanComparison:
     """
 
     def __init__(self, before: Plan, after: Plan) -> None:
+        for label, plan in (("before", before), ("after", after)):
+            if not plan.optimal:
+                raise ValueError(f"cannot compare: the {label} plan is {plan.status} "
+                                 f"({plan.message})")
         self.before = before
         self.after = after
         keys = ["offer", "need", "site", "period"]

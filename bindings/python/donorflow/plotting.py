@@ -68,7 +68,9 @@ def plot_flows(plan: "Plan", resource: Optional[str] = None,
         table = shares.div(shares.sum(axis=1), axis=0)
     ax = _axes(ax, (0.45 * max(len(table.columns), 4) + 3, 0.4 * max(len(table), 3) + 2))
     image = ax.imshow(np.ma.masked_equal(table.to_numpy(), 0.0), cmap="viridis", aspect="auto")
-    ax.set_xticks(range(len(table.columns)), table.columns, rotation=60, ha="right")
+    names = plan.region_shares["name"].to_dict()
+    ax.set_xticks(range(len(table.columns)), [names.get(r, r) for r in table.columns],
+                  rotation=60, ha="right")
     ax.set_yticks(range(len(table.index)), table.index)
     ax.set_xlabel("region")
     ax.set_ylabel("donor")
@@ -96,10 +98,10 @@ def plot_map(plan: "Plan", ax: "Optional[matplotlib.axes.Axes]" = None
                     xytext=(4, 4), textcoords="offset points")
     sites = plan.scenario.sites
     if len(sites) and {"lat", "lon"} <= set(sites.columns):
-        ax.scatter(sites["lon"], sites["lat"], s=8, marker="s", color="black", zorder=2,
+        ax.scatter(sites["lon"], sites["lat"], s=10, marker="s", color="black", zorder=4,
                    label="sites")
         ax.legend(loc="best", fontsize=8)
-    ax.figure.colorbar(points, ax=ax, label="share of needs met",
+    ax.figure.colorbar(points, ax=ax, label="share of needs met", shrink=0.8,
                        format=plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")

@@ -95,9 +95,14 @@ class Scenario:
     Columns that are not fields are kept with your table but ignored by the solver, with a
     warning, so that a misspelt optional field does not silently fall back to its default.
 
+    The scenario keeps copies of your DataFrames: edit them through its properties
+    (``scenario.needs.loc[...] = ...``) or make a variant with :meth:`replace`.
+
     Raises:
-        ScenarioError: naming the table, row and field, at construction for what can be checked
-            without solving (types, missing values, unknown ids), else at :meth:`solve`.
+        ScenarioError: naming the table, row and field: at construction for cells that are not
+            of their field's type (text, a finite number, a list, true or false), and at
+            :meth:`solve` or :meth:`validate` for the rest (missing required fields, unknown
+            ids, negative amounts, rules that contradict each other).
     """
 
     def __init__(
@@ -128,7 +133,9 @@ class Scenario:
         for table, frame in given.items():
             if frame is None:
                 frame = pd.DataFrame(columns=FIELDS[table])
-            elif not isinstance(frame, pd.DataFrame):
+            elif isinstance(frame, pd.DataFrame):
+                frame = frame.copy()  # so that editing one scenario never changes another
+            else:
                 frame = pd.DataFrame(frame)
             self._tables[table] = frame
             self._columns[table] = dict(columns.get(table, {}))
@@ -141,7 +148,7 @@ class Scenario:
                 "is not a policy field")
         self.name = name
         self.description = description
-        self._rows()  # check now what can be checked without solving
+        self._rows(warn=True)  # check now what can be checked without solving
 
     # ----------------------------------------------------------------------------- the tables
 
@@ -190,6 +197,17 @@ class Scenario:
         """Every table by name, as given."""
         return dict(self._tables)
 
+    def replace(self, **changes: Any) -> "Scenario":
+        """A new scenario with some tables, the policy, the name or the description replaced,
+        and everything else copied: ``base.replace(offers=base.offers.drop(index=3))``."""
+        unknown = set(changes) - set(TABLES) - {"policy", "name", "description", "columns"}
+        if unknown:
+            raise TypeError(f"replace() got unknown arguments {sorted(unknown)}")
+        arguments: Dict[str, Any] = dict(self._tables, policy=self.policy, name=self.name,
+                                         description=self.description, columns=self._columns)
+        arguments.update(changes)
+        return Scenario(**arguments)
+
     # ----------------------------------------------------------------------------- reading
 
     @classmethod
@@ -228,13 +246,13 @@ class Scenario:
         """Read the tables from ``DIRECTORY/<table>.csv`` (``resources.csv``, ``needs.csv``...).
 
         Tables without a file are empty. The policy comes from ``policy.json`` in the directory
-        when present, else from ``policy``. Text fields are read as text, so ids such as
+        when present, else from ``policy``; the name and description from ``about.json``. Text fields are read as text, so ids such as
         ``007`` keep their zeros. Extra keyword arguments go to :func:`pandas.read_csv`.
         """
         folder = Path(directory)
         if not folder.is_dir():
             raise FileNotFoundError(f"{folder} is not a directory of <table>.csv files")
-        tables = {}
+        tables: Dict[str, Any] = {}
         for table in TABLES:
             path = folder / f"{table}.csv"
             if path.exists():
@@ -243,7 +261,11 @@ class Scenario:
                                             **read_csv_options)
         if (folder / "policy.json").exists():
             policy = json.loads((folder / "policy.json").read_text(encoding="utf-8"))
-        return cls(**tables, policy=policy, name=folder.name if name is None else name)
+        about = {"name": folder.name, "description": ""}
+        if (folder / "about.json").exists():
+            about.update(json.loads((folder / "about.json").read_text(encoding="utf-8")))
+        return cls(**tables, policy=policy, name=about["name"] if name is None else name,
+                   description=about["description"])
 
     @classmethod
     def from_excel(cls, path: PathLike, *, policy: Optional[Mapping[str, Any]] = None,
@@ -256,7 +278,7 @@ class Scenario:
         """
         sheets = pd.read_excel(path, sheet_name=None, dtype={f: str for f in _TEXT_FIELDS},
                                keep_default_na=False, na_values=[""])
-        tables = {table: sheets[table] for table in TABLES if table in sheets}
+        tables: Dict[str, Any] = {table: sheets[table] for table in TABLES if table in sheets}
         rules: Dict[str, Any] = dict(policy or {})
         if "policy" in sheets:
             for _, row in sheets["policy"].iterrows():
@@ -277,8 +299,9 @@ class Scenario:
         return text
 
     def to_csv(self, directory: PathLike) -> None:
-        """Write each non-empty table to ``DIRECTORY/<table>.csv`` and the policy to
-        ``policy.json``, as :meth:`from_csv` reads them."""
+        """Write each non-empty table to ``DIRECTORY/<table>.csv``, the policy to
+        ``policy.json`` and the name and description to ``about.json``, as :meth:`from_csv`
+        reads them."""
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
         for table, rows in self._rows().items():
@@ -289,6 +312,8 @@ class Scenario:
                         lambda v: v if _missing(v) else f"{LIST_SEPARATOR} ".join(v))
                 frame.to_csv(folder / f"{table}.csv", index=False)
         (folder / "policy.json").write_text(json.dumps(self.policy, indent=2), encoding="utf-8")
+        about = {"name": self.name, "description": self.description}
+        (folder / "about.json").write_text(json.dumps(about, indent=2), encoding="utf-8")
 
     # ----------------------------------------------------------------------------- solving
 
@@ -350,11 +375,11 @@ class Scenario:
 
     # ----------------------------------------------------------------------------- internals
 
-    def _rows(self) -> Dict[str, List[Dict[str, Any]]]:
-        """Every table as a list of {field: value} with plain Python values, None for missing."""
+    def _rows(self, tables: Iterable[str] = TABLES,
+              warn: bool = False) -> Dict[str, List[Dict[str, Any]]]:
+        """Tables as lists of {field: value} with plain Python values, None for missing."""
         rows = {}
-        self._ignored: Dict[str, List[str]] = {}
-        for table in TABLES:
+        for table in tables:
             frame = self._tables[table]
             rename = self._columns[table]
             unknown_renames = set(rename) - set(map(str, frame.columns))
@@ -367,24 +392,27 @@ class Scenario:
                 frame = frame.reset_index(names="id")
             fields = [c for c in frame.columns if c in FIELDS[table]]
             ignored = [str(c) for c in frame.columns if c not in FIELDS[table]]
-            if ignored and len(frame):
+            if warn and ignored and len(frame):
                 warnings.warn(f"{table}: columns {ignored} are not fields of {table} "
                               f"({', '.join(FIELDS[table])}) and are ignored", stacklevel=3)
-            self._ignored[table] = ignored
             columns = []
             for f in fields:
                 try:
                     columns.append(_column(frame[f], f))
                 except _CellError as error:
                     i = error.row
-                    raise ScenarioError(
-                        f'{table} row {i}{self._label(table, i)}, field "{f}": {error}',
-                        table, i, "", f, str(error)) from None
+                    row_id = _text(frame["id"].iloc[i]) if "id" in frame.columns and \
+                        f != "id" and not _missing(frame["id"].iloc[i]) else ""
+                    where = f"{table} row {i}{self._label(table, i, row_id)}"
+                    if row_id:
+                        where += f' (id "{row_id}")'
+                    raise ScenarioError(f'{where}, field "{f}": {error}', table, i, row_id, f,
+                                        str(error)) from None
             # Missing values stay as None, which the reader takes as "not given".
             rows[table] = [dict(zip(fields, values)) for values in zip(*columns)] \
                 if fields else [{} for _ in range(len(frame))]
-        site_ids = {row.get("id") for row in rows["sites"]}
-        for i, row in enumerate(rows["capacities"]):
+        site_ids = {row.get("id") for row in rows.get("sites", [])}
+        for i, row in enumerate(rows.get("capacities", [])):
             if row.get("site") not in site_ids:
                 raise ScenarioError(
                     f'capacities row {i}{self._label(table="capacities", row=i)}, field "site": '
@@ -416,10 +444,10 @@ class Scenario:
         except (TypeError, ValueError) as error:
             raise ScenarioError(f"policy: {error}", "policy", -1, "", "", str(error)) from None
 
-    def _label(self, table: str, row: int) -> str:
-        """' (index LABEL)' when the table's index says more than the row's position."""
+    def _label(self, table: str, row: int, row_id: str = "") -> str:
+        """' (index LABEL)' when the table's index says more than the row's position or id."""
         frame = self._tables.get(table)
-        if frame is None or row < 0 or row >= len(frame):
+        if frame is None or row < 0 or row >= len(frame) or str(frame.index[row]) == row_id:
             return ""
         if isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 \
                 and frame.index.step == 1:
@@ -435,7 +463,7 @@ class Scenario:
         column = {v: k for k, v in self._columns[table].items()}.get(field, field)
         where = table
         if error.row >= 0:
-            where += f" row {error.row}{self._label(table, error.row)}"
+            where += f" row {error.row}{self._label(table, error.row, error.id)}"
             if error.id:
                 where += f' (id "{error.id}")'
         if field:

@@ -13,7 +13,8 @@
 //   all residual reduced costs are non-negative, so one Dijkstra search from the drain prices
 //   every offer and one from the shortfall source every need. A unit of site capacity on an arc
 //   (u, v) of cost c is worth min(0, c + dist(v, u)) more and dist(u, v) - c less when the arc is
-//   full, nothing otherwise. A unit here is one unit of the resource's resolution.
+//   full, nothing otherwise. Each is computed for one step of the resource's resolution and
+//   reported per unit of the resource.
 // - explanations: for every need not fully met, why: nobody offers the resource; every offer is
 //   excluded by a rule (which rule, for which offers); the eligible offers went to needs of
 //   higher priority (named), or were shared with needs of equal priority; a site was at capacity
