@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What solving from Python costs over solving in C++, and whether two Python threads solve at once.
 
-    python3 bench/python_overhead.py                       # netgen, 65,536 nodes x 28 = 1.8M arcs
+    python3 bench/python_overhead.py --repeat 5 --extension-mcf   # netgen, 65,536 nodes x 28 = 1.8M arcs
     python3 bench/python_overhead.py --family transport --size small --donors 1342 --regions 1342
     python3 bench/python_overhead.py --repeat 5 --algorithm cost-scaling
 
@@ -24,6 +24,13 @@ from one repetition to the next:
                own copy of the arrays; wall time until both are done.
   cxx-2proc    two ``donorflow mcf`` processes at once on the same file (a control: if they also
                slow down, the cause is the two cores sharing caches and memory, not the GIL).
+  ext-mcf      with --extension-mcf, ``python -m donorflow mcf FILE --json``: the program's command
+               line run by the extension's own build of the library, to tell a slower build of the
+               solver apart from overhead of the binding.
+
+The machine is shared: a measurement during which other processes used more than --max-other-cpu
+CPU seconds (from /proc/stat, less this process and its children) is discarded and repeated after
+--settle seconds, at most --retries times; the report counts such runs.
 
 Every answer's cost is checked against the first C++ cost. The medians are compared:
 
@@ -38,6 +45,7 @@ Results go to bench/results/python_overhead.csv (one row per measurement, second
 from __future__ import annotations
 
 import argparse
+import atexit
 import concurrent.futures
 import csv
 import json
@@ -144,8 +152,8 @@ def copy_of(problem):
     return {key: value.copy() for key, value in problem.items()}
 
 
-def run_cxx(program: Path, file: Path, algorithm: str):
-    out = subprocess.run([str(program), "mcf", str(file), "--json", "--algorithm", algorithm],
+def run_cxx(program, file: Path, algorithm: str):
+    out = subprocess.run([*map(str, program), "mcf", str(file), "--json", "--algorithm", algorithm],
                          check=True, capture_output=True, text=True).stdout
     answer = json.loads(out)
     return int(answer["cost"]), answer["solve_seconds"], answer["algorithm"]
@@ -194,6 +202,19 @@ def run_python_threads(problems, algorithm: str):
     return [a[0] for a in answers], wall, [a[1] for a in answers]
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds all processes (and the hypervisor, as steal) have used, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    """CPU seconds of this process and of its children that have finished."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def build_helper(work: Path, library: Path) -> Path | None:
     compiler = shutil.which(os.environ.get("CXX", "c++"))
     if compiler is None or not library.exists():
@@ -219,8 +240,11 @@ def cpu_model() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Any other --KEY VALUE is a family parameter for donorflow gen (e.g. --nodes 131072); "
+               "see include/donorflow/gen/families.hpp. Without --size, they update the family's "
+               "~1.8M-arc defaults; with it, they apply to the preset.")
     parser.add_argument("--family", default="netgen", choices=sorted(FAMILY_DEFAULTS))
     parser.add_argument("--size", help="preset passed to donorflow gen (default: per family)")
     parser.add_argument("--seed", type=int, default=1)
@@ -232,6 +256,15 @@ def main() -> None:
     parser.add_argument("--no-cxx-arrays", action="store_true",
                         help="skip the C++ program that builds the graph from arrays as Python does")
     parser.add_argument("--no-threads", action="store_true")
+    parser.add_argument("--max-other-cpu", type=float, default=0.5, metavar="SECONDS",
+                        help="repeat a measurement during which other processes used more CPU "
+                             "time than this (default 0.5 s; the machine is shared)")
+    parser.add_argument("--retries", type=int, default=3)
+    parser.add_argument("--settle", type=float, default=20.0,
+                        help="seconds to wait before repeating a disturbed measurement")
+    parser.add_argument("--extension-mcf", action="store_true",
+                        help="also time `python -m donorflow mcf`: the extension's build of the "
+                             "solver behind the program's command line")
     parser.add_argument("--csv", type=Path, default=ROOT / "bench" / "results" / "python_overhead.csv")
     parser.add_argument("--keep", type=Path, help="directory for the instance (default: a temporary one)")
     args, rest = parser.parse_known_args()
@@ -250,6 +283,8 @@ def main() -> None:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="python_overhead-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.keep is None:
+        atexit.register(shutil.rmtree, work, True)
     # A private copy of the program, so that a rebuild of build/ during the run cannot mix builds.
     program = work / "donorflow"
     shutil.copy2(args.program, program)
@@ -277,7 +312,10 @@ def main() -> None:
 
     load_before = os.getloadavg()
     runs: dict[str, list[float]] = {}
+    other_cpu: dict[str, list[float]] = {}
+    pending: list[tuple[str, float]] = []
     expected = None
+    disturbed = []
 
     def record(what, seconds, costs):
         nonlocal expected
@@ -286,12 +324,37 @@ def main() -> None:
                 expected = cost
             elif cost != expected:
                 raise SystemExit(f"{what}: cost {cost} differs from {expected}")
-        runs.setdefault(what, []).append(seconds)
+        pending.append((what, seconds))
+
+    def measured(step):
+        """Runs `step` until no other process took more than --max-other-cpu CPU seconds meanwhile
+        (at most --retries extra times), then keeps its times."""
+        for attempt in range(args.retries + 1):
+            pending.clear()
+            busy, ours = machine_busy_seconds(), own_cpu_seconds()
+            step()
+            other = (machine_busy_seconds() - busy) - (own_cpu_seconds() - ours)
+            if other <= args.max_other_cpu:
+                break
+            disturbed.append(f"{step.__name__}: other processes took {other:.2f} CPU s"
+                             + ("; repeated" if attempt < args.retries else "; kept"))
+            print(disturbed[-1], file=sys.stderr)
+            if attempt < args.retries:
+                time.sleep(args.settle)
+        for what, seconds in pending:
+            runs.setdefault(what, []).append(seconds)
+            other_cpu.setdefault(what, []).append(max(other, 0.0))
 
     def cxx():
-        cost, seconds, ran = run_cxx(program, file, algorithm)
+        cost, seconds, ran = run_cxx([program], file, algorithm)
         assert ran == algorithm, ran
         record("cxx mcf solve_seconds (check + solve)", seconds, [cost])
+
+    def extension_mcf():
+        # The same command line run by the extension's own copy of the library, in a Python
+        # process: tells a slower build of the solver apart from overhead of the binding.
+        cost, seconds, _ = run_cxx([sys.executable, "-m", "donorflow"], file, algorithm)
+        record("python -m donorflow mcf solve_seconds (check + solve)", seconds, [cost])
 
     def cxx_arrays():
         cost, build, solve = run_cxx_arrays(helper, work, algorithm)
@@ -314,12 +377,14 @@ def main() -> None:
         record("cxx 2 processes: slower solve_seconds", max(inner), costs)
 
     steps = [cxx, python] + ([cxx_arrays] if helper else [])
+    if args.extension_mcf:
+        steps.append(extension_mcf)
     if not args.no_threads:
         steps += [python_threads, cxx_two]
     for r in range(args.repeat):
         order = steps[r % len(steps):] + steps[:r % len(steps)]
         for step in order:
-            step()
+            measured(step)
         print(f"repetition {r + 1}/{args.repeat} done", file=sys.stderr)
 
     load_after = os.getloadavg()
@@ -331,6 +396,10 @@ def main() -> None:
     print(f"\nalgorithm {algorithm}, median of {args.repeat} (seconds per run)")
     for what, values in runs.items():
         print(f"  {what:<{width}}  {med[what]:8.3f}   [{', '.join(f'{v:.3f}' for v in values)}]")
+    print(f"  (CPU seconds other processes used during each kept run: max "
+          f"{max(max(v) for v in other_cpu.values()):.2f}; disturbed runs: {len(disturbed)})")
+    for line in disturbed:
+        print(f"    {line}")
     py = med["python min_cost_flow wall"]
     cxx_solve = med["cxx mcf solve_seconds (check + solve)"]
     print(f"\n  Python / C++, strict (python wall / mcf solve_seconds):        {py / cxx_solve:.3f}  (target <= 1.10)")
@@ -349,15 +418,14 @@ def main() -> None:
     with open(args.csv, "w", newline="") as f:
         f.write(f"# {cpu_model()}, {os.cpu_count()} cores; "
                 f"command: python3 bench/python_overhead.py {' '.join(sys.argv[1:])}; "
-                f"instance: {' '.join(gen[1:])}; parse {parse_seconds:.2f} s; {load}\n")
+                f"instance: {' '.join(gen[1:])}; parse {parse_seconds:.2f} s; {load}; "
+                f"disturbed runs repeated: {len(disturbed)}\n")
         writer = csv.writer(f)
         writer.writerow(["what", "arcs", "algorithm", "median_seconds"]
                         + [f"run_{i + 1}" for i in range(args.repeat)])
         for what, values in runs.items():
             writer.writerow([what, arcs, algorithm, f"{med[what]:.6f}"] + [f"{v:.6f}" for v in values])
     print(f"\nwrote {args.csv}")
-    if args.keep is None:
-        shutil.rmtree(work)
 
 
 if __name__ == "__main__":
