@@ -257,10 +257,12 @@ int run_gen(const std::vector<std::string>& args) {
   } catch (const std::invalid_argument& error) {
     throw UsageError(error.what());
   }
-  const std::string comment = "donorflow gen " + family + " --size " + size + " --seed " +
-                              std::to_string(seed) + "\nnodes " +
-                              std::to_string(problem.graph.node_count()) + ", arcs " +
-                              std::to_string(problem.graph.arc_count());
+  // The comment records the whole command, overrides included, so the file can be remade.
+  std::string comment = "donorflow gen " + family + " --size " + size + " --seed " +
+                        std::to_string(seed);
+  for (const auto& [key, value] : overrides) comment += " --" + key + " " + std::to_string(value);
+  comment += "\nnodes " + std::to_string(problem.graph.node_count()) + ", arcs " +
+             std::to_string(problem.graph.arc_count());
   if (output) {
     std::ofstream file(*output, std::ios::binary);
     if (!file) throw UsageError("cannot write '" + *output + "'");
