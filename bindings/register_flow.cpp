@@ -9,6 +9,7 @@
 #include <pybind11/stl.h>
 
 #include <chrono>
+#include <limits>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -42,7 +43,7 @@ std::span<const std::int64_t> span_of(const std::optional<Int64Array>& array, co
 
 void require_length(std::span<const std::int64_t> values, std::size_t length, const char* name,
                     const char* what) {
-  if (!values.empty() && values.size() != length) {
+  if (values.size() != length) {
     throw std::invalid_argument(std::string(name) + " has " + std::to_string(values.size()) +
                                 " entries but there are " + std::to_string(length) + " " + what);
   }
@@ -71,14 +72,18 @@ struct Problem {
         view{&graph, lower, capacities, costs, supplies, mode} {}
 };
 
-void check_lengths(std::span<const std::int64_t> tails, std::span<const std::int64_t> heads,
-                   std::span<const std::int64_t> capacities, std::span<const std::int64_t> costs,
-                   std::span<const std::int64_t> supplies, std::span<const std::int64_t> lower) {
-  require_length(heads, tails.size(), "heads", "tails");
-  require_length(capacities, tails.size(), "capacities", "arcs (tails)");
-  require_length(costs, tails.size(), "costs", "arcs (tails)");
-  require_length(lower, tails.size(), "lower", "arcs (tails)");
-  if (supplies.size() > static_cast<std::size_t>(std::numeric_limits<NodeId>::max())) {
+// Every array given must have one entry per arc (per node for supplies): an empty array is
+// not "absent" here, though the library's views read an empty span so, because an empty
+// column filtered out of a DataFrame must not silently mean zero costs or no capacities.
+void check_lengths(const Int64Array& tails, const Int64Array& heads,
+                   const std::optional<Int64Array>& capacities, const Int64Array& costs,
+                   const Int64Array& supplies, const std::optional<Int64Array>& lower) {
+  const auto arcs = static_cast<std::size_t>(tails.size());
+  require_length(span_of(heads, "heads"), arcs, "heads", "tails");
+  if (capacities) require_length(span_of(*capacities, "capacities"), arcs, "capacities", "arcs");
+  require_length(span_of(costs, "costs"), arcs, "costs", "arcs");
+  if (lower) require_length(span_of(*lower, "lower"), arcs, "lower", "arcs");
+  if (supplies.size() > std::numeric_limits<NodeId>::max()) {
     throw std::invalid_argument("more nodes (supplies) than 32-bit node ids can number");
   }
 }
@@ -104,7 +109,8 @@ py::dict min_cost_flow(const Int64Array& tails_array, const Int64Array& heads_ar
   const auto capacities = span_of(capacities_array, "capacities");
   const auto costs = span_of(costs_array, "costs"), supplies = span_of(supplies_array, "supplies");
   const auto lower = span_of(lower_array, "lower");
-  check_lengths(tails, heads, capacities, costs, supplies, lower);
+  check_lengths(tails_array, heads_array, capacities_array, costs_array, supplies_array,
+                lower_array);
   const std::optional<Algorithm> algorithm = parse_algorithm(algorithm_name);
   if (!algorithm) {
     throw std::invalid_argument("algorithm must be auto, network-simplex or cost-scaling, not '" +
@@ -145,7 +151,8 @@ py::dict certificate(const Int64Array& tails_array, const Int64Array& heads_arra
   const auto capacities = span_of(capacities_array, "capacities");
   const auto costs = span_of(costs_array, "costs"), supplies = span_of(supplies_array, "supplies");
   const auto lower = span_of(lower_array, "lower");
-  check_lengths(tails, heads, capacities, costs, supplies, lower);
+  check_lengths(tails_array, heads_array, capacities_array, costs_array, supplies_array,
+                lower_array);
   const auto flow = span_of(flow_array, "flow");
   const auto potentials = span_of(potentials_array, "potentials");
   if (flow.size() != tails.size()) {

@@ -7,6 +7,8 @@
 #include <pybind11/stl.h>
 
 #include <chrono>
+#include <cmath>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -71,6 +73,8 @@ void register_model(py::module_& m) {
       py::object type = py::module_::import("donorflow._errors").attr("ScenarioError");
       py::object value = type(e.what(), e.table(), e.row(), e.id(), e.field(), e.message());
       PyErr_SetObject(type.ptr(), value.ptr());
+    } catch (const std::filesystem::filesystem_error& e) {
+      PyErr_SetString(PyExc_OSError, e.what());
     } catch (const json::JsonError& e) {
       py::object type = py::module_::import("donorflow._errors").attr("ScenarioError");
       py::object value = type(e.what(), "scenario", -1, "", "", e.what());
@@ -82,7 +86,10 @@ void register_model(py::module_& m) {
       .def_property_readonly("status",
                              [](const Solution& s) { return std::string(status_name(s.plan.status)); })
       .def_property_readonly("message", [](const Solution& s) { return s.plan.message; })
-      .def_property_readonly("objective", [](const Solution& s) { return s.plan.objective; })
+      .def_property_readonly("objective",
+                             [](const Solution& s) {
+                               return s.plan.optimal() ? s.plan.objective : NAN;
+                             })
       .def_property_readonly("arcs",
                              [](const Solution& s) { return s.plan.network.problem.graph.arc_count(); })
       .def_property_readonly("nodes",

@@ -19,9 +19,9 @@ echo "== Python package (pip install .)"
 CMAKE_BUILD_PARALLEL_LEVEL=2 python3 -m pip install --quiet --no-build-isolation \
   -Cbuild-dir="$build/python" .
 
-echo "== Python tests (pytest)"
+echo "== Python tests (pytest, and the examples in the installed package's docstrings)"
 DONORFLOW_BIN="$PWD/$build/donorflow" LEMON_MCF_BIN="$PWD/$build/bench/lemon_mcf" \
-  python3 -m pytest -q tests/python
+  python3 -m pytest -q tests/python --doctest-modules --pyargs donorflow
 
 notebooks=$(find docs/notebooks -name '*.ipynb' 2>/dev/null | sort || true)
 if [ -n "$notebooks" ]; then

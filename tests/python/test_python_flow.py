@@ -44,8 +44,16 @@ def test_other_input_types_are_converted_once():
     as_int32 = {k: np.asarray(v, dtype=np.int32) for k, v in SMALL.items()}
     as_float = {k: np.asarray(v, dtype=np.float64) for k, v in SMALL.items()}
     strided = {k: np.repeat(np.asarray(v, dtype=np.int64), 2)[::2] for k, v in SMALL.items()}
-    for problem in (as_int32, as_float, strided):
-        assert donorflow.min_cost_flow(**problem).cost == 6
+    expected = donorflow.min_cost_flow(**SMALL)
+    for problem in (as_int32, as_float, strided, {k: list(v) for k, v in SMALL.items()}):
+        result = donorflow.min_cost_flow(**problem)
+        assert result.cost == 6 and np.array_equal(result.flow, expected.flow)
+        assert np.array_equal(result.potentials, expected.potentials)
+    huge = dict(SMALL, costs=np.array([1, 2**64, 1], dtype=object))
+    with pytest.raises(ValueError, match=r"costs\[1\] = 18446744073709551616 does not fit"):
+        donorflow.min_cost_flow(**huge)
+    with pytest.raises(TypeError, match=r"costs\[2\] = None is not an integer"):
+        donorflow.min_cost_flow(**dict(SMALL, costs=[1, 4, None]))
 
 
 def test_infinite_capacities():
@@ -88,9 +96,13 @@ def test_statuses_are_results_not_exceptions(algorithm):
     (dict(capacities=[4, np.nan, 5]), "capacities[1] = nan is not a finite number"),
     (dict(costs=[1, np.inf, 1]), "costs[1] = inf is not a finite number"),
     (dict(tails=[[0, 0, 1]]), "tails must be one-dimensional"),
-    (dict(capacities=[4, -2, 5]), "arc 1"),
+    (dict(capacities=[4, -2, 5]), "arc 1 (0 -> 2): lower bound 0 exceeds upper bound -2"),
+    # An empty array is an error, not "absent": a filtered-out column must not mean zero costs.
+    (dict(costs=[]), "costs has 0 entries but there are 3 arcs"),
+    (dict(capacities=[]), "capacities has 0 entries but there are 3 arcs"),
+    (dict(lower=[]), "lower has 0 entries but there are 3 arcs"),
 ])
-def test_bad_input_names_the_array_and_entry(change, message):
+def test_bad_input_names_the_array_or_arc(change, message):
     with pytest.raises(ValueError) as error:
         donorflow.min_cost_flow(**dict(SMALL, **change))
     assert message in str(error.value)
@@ -103,6 +115,13 @@ def test_bad_names_and_types():
         donorflow.min_cost_flow(**SMALL, supply_mode="loose")
     with pytest.raises(TypeError, match="costs must hold integers"):
         donorflow.min_cost_flow(**dict(SMALL, costs=["a", "b", "c"]))
+
+
+def test_certificate_refuses_empty_arrays():
+    result = donorflow.min_cost_flow(**SMALL)
+    with pytest.raises(ValueError, match="costs has 0 entries"):
+        donorflow.check_certificate(**dict(SMALL, costs=[]), flow=result.flow,
+                                    potentials=result.potentials)
 
 
 def test_certificate_rejects_a_suboptimal_flow():

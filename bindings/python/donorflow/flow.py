@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 import numpy as np
 import numpy.typing as npt
@@ -40,15 +40,18 @@ class Status(str, enum.Enum):
     UNBALANCED = "UNBALANCED"
     """Supplies do not sum to zero in ``supply_mode="exact"``."""
     BAD_INPUT = "BAD_INPUT"
+    """The input is not a valid problem; :func:`min_cost_flow` raises ValueError instead."""
     OVERFLOW = "OVERFLOW"
-    """Costs or capacities are too large to solve exactly in 64-bit arithmetic."""
+    """Costs, capacities or supplies beyond 2**60 in magnitude (other than
+    :data:`INFINITE_CAPACITY`), or sums of them, are too large to solve exactly."""
     NOT_SOLVED = "NOT_SOLVED"
+    """No solver has run."""
 
     def __str__(self) -> str:
         return self.value
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class MinCostFlowResult:
     """The answer of :func:`min_cost_flow`.
 
@@ -113,6 +116,8 @@ def _as_int64(name: str, values: Any, *, infinite_allowed: bool = False) -> np.n
     array = np.asarray(values)
     if array.dtype == np.int64 and array.ndim == 1 and array.flags.c_contiguous:
         return array
+    if array.dtype == object and array.ndim == 1:
+        return _objects_as_int64(name, array)
     if array.ndim != 1:
         raise ValueError(f"{name} must be one-dimensional, not of shape {array.shape}")
     if array.dtype == np.bool_ or array.dtype.kind not in "iuf":
@@ -143,13 +148,30 @@ def _as_int64(name: str, values: Any, *, infinite_allowed: bool = False) -> np.n
     return np.ascontiguousarray(array, dtype=np.int64)
 
 
+def _objects_as_int64(name: str, array: np.ndarray) -> np.ndarray:
+    """Python objects (ints of any size, None...) one by one, naming the first that fails."""
+    converted = np.empty(array.size, dtype=np.int64)
+    for index, value in enumerate(array.tolist()):
+        if isinstance(value, float) and value == np.inf and name == "capacities":
+            converted[index] = INFINITE_CAPACITY
+            continue
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool):
+            raise TypeError(f"{name}[{index}] = {value!r} is not an integer")
+        if not -2**63 <= value < 2**63:
+            raise ValueError(f"{name}[{index}] = {value} does not fit in 64 bits")
+        converted[index] = value
+    return converted
+
+
 def _name(value: str, what: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{what} must be a string, not {type(value).__name__}")
     return value.replace("_", "-").lower()
 
 
-def _problem(tails, heads, capacities, costs, supplies, lower):
+def _problem(tails, heads, capacities, costs, supplies, lower) -> Dict[str, Any]:
     return dict(
         tails=_as_int64("tails", tails),
         heads=_as_int64("heads", heads),

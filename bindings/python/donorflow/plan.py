@@ -135,7 +135,7 @@ class Plan:
 
     @property
     def objective(self) -> float:
-        """The optimal cost, in the scenario's cost units."""
+        """The optimal cost, in the scenario's cost units; NaN when the plan is not optimal."""
         return self._solution.objective
 
     @property
@@ -149,7 +149,9 @@ class Plan:
                         deprivation=r.get("deprivation") or 0.0, share_met=shares[r["id"]])
                    for r in regions if r["id"] in shares]
         columns = ["region", "name", "lat", "lon", "population", "deprivation", "share_met"]
-        return pd.DataFrame.from_records(records, columns=columns).set_index("region")
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        numbers = ["lat", "lon", "population", "deprivation", "share_met"]
+        return frame.astype({c: float for c in numbers}).set_index("region")
 
     def explain(self, need_id: str) -> str:
         """Why need ``need_id`` is met or not, as a sentence.
@@ -211,10 +213,11 @@ class Plan:
     def __repr__(self) -> str:
         if not self.optimal:
             return f"Plan({self.status}: {self.message})"
-        equity = self.summary["equity"]
+        lowest = self.summary["equity"]["lowest_share_met"]
         return (f"Plan({self.status}, objective {self.objective:.2f}, "
                 f"{len(self.allocations)} allocations, {len(self.explanations)} needs not fully "
-                f"met, lowest regional share {equity['lowest_share_met']:.1%})")
+                f"met, lowest regional share "
+                f"{'-' if lowest is None else format(lowest, '.1%')})")
 
     def _repr_html_(self) -> str:
         title = html.escape(self.scenario.name or "Plan")

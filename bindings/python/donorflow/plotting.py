@@ -24,6 +24,13 @@ def _axes(ax, size):
     return plt.subplots(figsize=size)[1]
 
 
+def _region_labels(shares) -> list:
+    """Regions' names, or their ids where two regions share a name."""
+    names = shares["name"]
+    repeated = names.duplicated(keep=False)
+    return [str(i) if r else str(n) for i, n, r in zip(shares.index, names, repeated)]
+
+
 def plot_coverage(plan: "Plan", ax: "Optional[matplotlib.axes.Axes]" = None
                   ) -> "matplotlib.axes.Axes":
     """Horizontal bars: share of needs met in each region, most deprived at the top, bars
@@ -33,7 +40,9 @@ def plot_coverage(plan: "Plan", ax: "Optional[matplotlib.axes.Axes]" = None
     shares = plan.region_shares.sort_values("deprivation")
     ax = _axes(ax, (7, 0.3 * len(shares) + 1.5))
     colours = plt.get_cmap("Reds")(0.25 + 0.75 * shares["deprivation"].to_numpy())
-    ax.barh(shares["name"], shares["share_met"], color=colours, edgecolor="grey")
+    labels = _region_labels(shares)
+    ax.barh(range(len(shares)), shares["share_met"], color=colours, edgecolor="grey")
+    ax.set_yticks(range(len(shares)), labels)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     ax.set_xlabel("share of needs met (priority-weighted)")
@@ -68,7 +77,7 @@ def plot_flows(plan: "Plan", resource: Optional[str] = None,
         table = shares.div(shares.sum(axis=1), axis=0)
     ax = _axes(ax, (0.45 * max(len(table.columns), 4) + 3, 0.4 * max(len(table), 3) + 2))
     image = ax.imshow(np.ma.masked_equal(table.to_numpy(), 0.0), cmap="viridis", aspect="auto")
-    names = plan.region_shares["name"].to_dict()
+    names = dict(zip(plan.region_shares.index, _region_labels(plan.region_shares)))
     ax.set_xticks(range(len(table.columns)), [names.get(r, r) for r in table.columns],
                   rotation=60, ha="right")
     ax.set_yticks(range(len(table.index)), table.index)
@@ -89,12 +98,13 @@ def plot_map(plan: "Plan", ax: "Optional[matplotlib.axes.Axes]" = None
     shares = plan.region_shares
     ax = _axes(ax, (7, 6))
     population = shares["population"].to_numpy(dtype=float)
-    sizes = 60 + 600 * np.sqrt(population / population.max()) if population.max() > 0 else 120
+    largest = population.max(initial=0.0)
+    sizes = 60 + 600 * np.sqrt(population / largest) if largest > 0 else 120
     points = ax.scatter(shares["lon"], shares["lat"], s=sizes, c=shares["share_met"],
                         cmap="RdYlGn", vmin=0, vmax=1, edgecolors="black", linewidths=0.5,
                         zorder=3)
-    for _, region in shares.iterrows():
-        ax.annotate(region["name"], (region["lon"], region["lat"]), fontsize=8,
+    for label, (_, region) in zip(_region_labels(shares), shares.iterrows()):
+        ax.annotate(label, (region["lon"], region["lat"]), fontsize=8,
                     xytext=(4, 4), textcoords="offset points")
     sites = plan.scenario.sites
     if len(sites) and {"lat", "lon"} <= set(sites.columns):

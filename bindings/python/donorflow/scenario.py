@@ -11,10 +11,10 @@ DataFrames is validated and solved by exactly the code that ``donorflow solve`` 
 
 from __future__ import annotations
 
-import copy
 import html
 import json
 import math
+import re
 import os
 import warnings
 from pathlib import Path
@@ -25,6 +25,7 @@ import pandas as pd
 
 from . import _core
 from ._errors import ScenarioError
+from .flow import _name
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -139,7 +140,7 @@ class Scenario:
                 frame = pd.DataFrame(frame)
             self._tables[table] = frame
             self._columns[table] = dict(columns.get(table, {}))
-        self.policy: Dict[str, Any] = copy.deepcopy(dict(policy or {}))
+        self.policy: Dict[str, Any] = _plain_policy(policy or {})
         unknown_policy = set(self.policy) - set(_POLICY_FIELDS)
         if unknown_policy:
             raise ScenarioError(
@@ -148,6 +149,7 @@ class Scenario:
                 "is not a policy field")
         self.name = name
         self.description = description
+        self._warned: set = set()
         self._rows(warn=True)  # check now what can be checked without solving
 
     # ----------------------------------------------------------------------------- the tables
@@ -339,7 +341,7 @@ class Scenario:
         text = self._document_text()
         try:
             solution = _core.solve_scenario(text, "",
-                                            algorithm.replace("_", "-"), shadow_prices,
+                                            _name(algorithm, "algorithm"), shadow_prices,
                                             price_of_fairness)
         except ScenarioError as error:
             raise self._locate(error) from None
@@ -388,11 +390,17 @@ class Scenario:
                     f"{table}: columns= renames {sorted(unknown_renames)}, which the table "
                     "does not have", table, -1, "", sorted(unknown_renames)[0], "no such column")
             frame = frame.rename(columns=rename)
+            duplicated = frame.columns[frame.columns.duplicated()].tolist()
+            if duplicated:
+                raise ScenarioError(
+                    f'{table}: column "{duplicated[0]}" appears twice (after renaming with '
+                    "columns=, if any)", table, -1, "", str(duplicated[0]), "appears twice")
             if "id" in FIELDS[table] and "id" not in frame.columns and _index_is_id(frame):
                 frame = frame.reset_index(names="id")
             fields = [c for c in frame.columns if c in FIELDS[table]]
             ignored = [str(c) for c in frame.columns if c not in FIELDS[table]]
-            if warn and ignored and len(frame):
+            if warn and ignored and len(frame) and (table, tuple(ignored)) not in self._warned:
+                self._warned.add((table, tuple(ignored)))
                 warnings.warn(f"{table}: columns {ignored} are not fields of {table} "
                               f"({', '.join(FIELDS[table])}) and are ignored", stacklevel=3)
             columns = []
@@ -412,7 +420,7 @@ class Scenario:
             rows[table] = [dict(zip(fields, values)) for values in zip(*columns)] \
                 if fields else [{} for _ in range(len(frame))]
         site_ids = {row.get("id") for row in rows.get("sites", [])}
-        for i, row in enumerate(rows.get("capacities", [])):
+        for i, row in enumerate(rows["capacities"] if "sites" in rows else []):
             if row.get("site") not in site_ids:
                 raise ScenarioError(
                     f'capacities row {i}{self._label(table="capacities", row=i)}, field "site": '
@@ -421,7 +429,7 @@ class Scenario:
         return rows
 
     def _document_text(self) -> str:
-        rows = self._rows()
+        rows = self._rows(warn=True)  # columns may have been added since construction
         capacities: Dict[str, List[Dict[str, Any]]] = {}
         for row in rows["capacities"]:
             capacities.setdefault(row["site"], []).append(
@@ -452,13 +460,26 @@ class Scenario:
         if isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 \
                 and frame.index.step == 1:
             return ""
-        return f" (index {frame.index[row]!r})"
+        return f" (index {_plain(frame.index[row])!r})"
 
     def _locate(self, error: ScenarioError) -> ScenarioError:
         """The library's error, restated in the caller's terms: table, row, index, column."""
         table = _CORE_TABLE_NAMES.get(error.table, error.table)
         if table not in self._tables:
             return error
+        nested = re.fullmatch(r"capacity\[(\d+)\](?:\.(\w+))?", error.field)
+        if table == "sites" and nested:
+            # The k-th capacity of a site is the k-th row of the capacities table naming it
+            # (_document_text keeps their order).
+            sites = [row.get("site") for row in self._rows(["capacities"])["capacities"]]
+            rows = [i for i, site in enumerate(sites) if site == error.id]
+            k = int(nested.group(1))
+            if k < len(rows):
+                field = nested.group(2) or "resource"
+                where = f'capacities row {rows[k]}{self._label("capacities", rows[k])}'
+                where += f' (site "{error.id}"), field "{field}"'
+                return ScenarioError(f"{where}: {error.reason}", "capacities", rows[k], "",
+                                     field, error.reason)
         field = error.field
         column = {v: k for k, v in self._columns[table].items()}.get(field, field)
         where = table
@@ -472,6 +493,34 @@ class Scenario:
                 where += f' (your column "{column}")'
         return ScenarioError(f"{where}: {error.reason}", table, error.row, error.id, field,
                              error.reason)
+
+
+def _plain_policy(policy: Any) -> Dict[str, Any]:
+    """The policy as plain JSON values (numpy scalars and DataFrames of tiers converted),
+    every number finite; a ScenarioError names the field that is not."""
+    if isinstance(policy, pd.Series):
+        policy = policy.to_dict()
+    plain: Dict[str, Any] = {}
+    for field, value in dict(policy).items():
+        if isinstance(value, pd.DataFrame):
+            value = value.to_dict(orient="records")
+        try:
+            plain[str(field)] = _plain_value(value)
+        except _CellError as error:
+            raise ScenarioError(f'policy, field "{field}": {error}', "policy", -1, "",
+                                str(field), str(error)) from None
+    return plain
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_plain_value(v) for v in value]
+    value = _plain(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _CellError(f"{value} is not a finite number")
+    return value
 
 
 def _index_is_id(frame: pd.DataFrame) -> bool:
@@ -511,8 +560,13 @@ def _column(column: pd.Series, field: str) -> List[Any]:
     if field in _TEXT_FIELDS:
         return [None if gone else _text(value)
                 for value, gone in zip(column.tolist(), missing.tolist())]
-    if column.dtype == bool:
+    if pd.api.types.is_bool_dtype(column.dtype):
         raise _CellError(f"{column.iloc[0]!r} is not a number", 0)
+    if column.dtype == object:
+        flags = column.map(lambda v: isinstance(v, (bool, np.bool_))).to_numpy(dtype=bool)
+        if flags.any():
+            i = int(np.argmax(flags))
+            raise _CellError(f"{column.iloc[i]!r} is not a number", i)
     numbers = pd.to_numeric(column, errors="coerce")
     unreadable = numbers.isna().to_numpy() & ~missing
     if unreadable.any():
@@ -538,7 +592,7 @@ def _cell(value: Any, field: str) -> Any:
     if isinstance(value, (list, tuple, np.ndarray, set)):
         if field not in _LIST_FIELDS:
             raise _CellError("holds a list")
-        return [str(_plain(v)) for v in value]
+        return [_text(v) for v in value]
     if _missing(value):
         return None
     value = _plain(value)
@@ -546,7 +600,7 @@ def _cell(value: Any, field: str) -> Any:
         if field in _LIST_FIELDS:
             if isinstance(value, str):
                 return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
-            return [str(value)]
+            return [_text(value)]
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # an id column pandas read as numbers
         return str(value)

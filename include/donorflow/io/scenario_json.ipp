@@ -180,7 +180,8 @@ DONORFLOW_INLINE model::Scenario parse_scenario(std::string_view text, const std
     x.lon = r.number("lon", true);
     if (const json::Value* caps = r.get("capacity", Type::kArray)) {
       for (const json::Value& c : caps->array) {
-        if (c.type != Type::kObject) r.fail(c.line, "capacity", "must hold objects");
+        const std::string at = "capacity[" + std::to_string(x.capacity.size()) + "]";
+        if (c.type != Type::kObject) r.fail(c.line, at, "must be an object");
         SiteCapacity cap;
         for (const auto& [name, value] : c.object) {
           if (name == "resource" && value.type == Type::kString) {
@@ -191,13 +192,13 @@ DONORFLOW_INLINE model::Scenario parse_scenario(std::string_view text, const std
           } else if (name == "amount" && value.type == Type::kNumber) {
             cap.amount = value.number;
           } else {
-            r.fail(value.line, "capacity." + name,
+            r.fail(value.line, at + "." + name,
                    "is not a field of a capacity, or has the wrong type (expected resource: "
                    "string, period: whole number, amount: number)");
           }
         }
-        if (cap.resource.empty()) r.fail(c.line, "capacity.resource", "is missing");
-        if (c.find("amount") == nullptr) r.fail(c.line, "capacity.amount", "is missing");
+        if (cap.resource.empty()) r.fail(c.line, at + ".resource", "is missing");
+        if (c.find("amount") == nullptr) r.fail(c.line, at + ".amount", "is missing");
         x.capacity.push_back(cap);
       }
     }

@@ -58,7 +58,8 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
 
   // Amounts are scaled to integers; keep every scaled total far below 64-bit limits.
   constexpr double kMaxUnits = 1e15;
-  auto check_number = [](const char* table, long row, const std::string& id, const char* field,
+  auto check_number = [](const char* table, long row, const std::string& id,
+                         const std::string& field,
                          double value, double lo, double hi) {
     if (!std::isfinite(value)) throw ScenarioError(table, row, id, field, "is not a finite number");
     if (value < lo || value > hi) {
@@ -67,7 +68,8 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
                               std::to_string(hi));
     }
   };
-  auto check_amount = [&](const char* table, long row, const std::string& id, const char* field,
+  auto check_amount = [&](const char* table, long row, const std::string& id,
+                          const std::string& field,
                           double amount, const std::string& resource_id) {
     if (std::isnan(amount)) throw ScenarioError(table, row, id, field, "is not a number");
     if (amount < 0) throw ScenarioError(table, row, id, field, "is negative");
@@ -87,7 +89,8 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
                               std::to_string(resource.resolution));
     }
   };
-  auto check_reference = [](const char* table, long row, const std::string& id, const char* field,
+  auto check_reference = [](const char* table, long row, const std::string& id,
+                         const std::string& field,
                             const std::string& ref, const auto& index, const char* target) {
     if (!index.contains(ref)) {
       throw ScenarioError(
@@ -99,7 +102,8 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
   // Periods are whole numbers from 1; the network holds a node per need and later period when
   // needs may be served late, so their count is bounded.
   constexpr int kMaxPeriod = 1000;
-  auto check_period = [](const char* table, long row, const std::string& id, const char* field,
+  auto check_period = [](const char* table, long row, const std::string& id,
+                         const std::string& field,
                          int period) {
     if (period < 1 || period > kMaxPeriod) {
       throw ScenarioError(
@@ -131,12 +135,16 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     check_number("sites", r, x.id, "lat", x.lat, -90, 90);
     check_number("sites", r, x.id, "lon", x.lon, -180, 180);
     std::unordered_set<std::string> seen;
-    for (const SiteCapacity& c : x.capacity) {
-      check_reference("sites", r, x.id, "capacity.resource", c.resource, resources, "resource");
-      check_amount("sites", r, x.id, "capacity.amount", c.amount, c.resource);
-      check_period("sites", r, x.id, "capacity.period", c.period);
+    for (std::size_t k = 0; k < x.capacity.size(); ++k) {
+      // "capacity[k].field" names the capacity within the site, so that callers that keep
+      // capacities in a table of their own (the Python package) can point at its row.
+      const SiteCapacity& c = x.capacity[k];
+      const std::string at = "capacity[" + std::to_string(k) + "]";
+      check_reference("sites", r, x.id, at + ".resource", c.resource, resources, "resource");
+      check_amount("sites", r, x.id, at + ".amount", c.amount, c.resource);
+      check_period("sites", r, x.id, at + ".period", c.period);
       if (!seen.insert(c.resource + "\n" + std::to_string(c.period)).second) {
-        throw ScenarioError("sites", r, x.id, "capacity",
+        throw ScenarioError("sites", r, x.id, at,
                             "gives resource \"" + c.resource + "\" in period " +
                                 std::to_string(c.period) + " twice");
       }
