@@ -104,7 +104,9 @@ py::dict min_cost_flow(const Int64Array& tails_array, const Int64Array& heads_ar
                        const std::optional<Int64Array>& capacities_array,
                        const Int64Array& costs_array, const Int64Array& supplies_array,
                        const std::optional<Int64Array>& lower_array, const std::string& algorithm_name,
-                       const std::string& supply_mode_name) {
+                       const std::string& supply_mode_name,
+                       const std::optional<Int64Array>& warm_flow,
+                       const std::optional<Int64Array>& warm_potentials) {
   const auto tails = span_of(tails_array, "tails"), heads = span_of(heads_array, "heads");
   const auto capacities = span_of(capacities_array, "capacities");
   const auto costs = span_of(costs_array, "costs"), supplies = span_of(supplies_array, "supplies");
@@ -126,7 +128,12 @@ py::dict min_cost_flow(const Int64Array& tails_array, const Int64Array& heads_ar
     py::gil_scoped_release release;
     const auto start = std::chrono::steady_clock::now();
     const Problem problem(tails, heads, capacities, costs, supplies, lower, mode);
-    result = solve_min_cost_flow(problem.view, *algorithm);
+    result = warm_flow && warm_potentials
+                 ? resolve_min_cost_flow(problem.view,
+                                         WarmStart{span_of(*warm_flow, "warm flow"),
+                                                   span_of(*warm_potentials, "warm potentials")},
+                                         *algorithm)
+                 : solve_min_cost_flow(problem.view, *algorithm);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   py::dict answer;
@@ -187,7 +194,10 @@ void register_flow(py::module_& m) {
         py::arg("heads").noconvert(), py::arg("capacities").noconvert(),
         py::arg("costs").noconvert(), py::arg("supplies").noconvert(),
         py::arg("lower").noconvert(), py::arg("algorithm"), py::arg("supply_mode"),
-        "Solve a min-cost flow problem given as C-contiguous int64 arrays, read in place.");
+        py::arg("warm_flow").noconvert() = py::none(),
+        py::arg("warm_potentials").noconvert() = py::none(),
+        "Solve a min-cost flow problem given as C-contiguous int64 arrays, read in place; from "
+        "a previous answer's flow and potentials when both are given.");
   m.def("check_certificate", &certificate, py::arg("tails").noconvert(),
         py::arg("heads").noconvert(), py::arg("capacities").noconvert(),
         py::arg("costs").noconvert(), py::arg("supplies").noconvert(),

@@ -203,3 +203,27 @@ def test_two_threads_give_the_same_answers_as_one():
     with ThreadPoolExecutor(2) as pool:
         together = list(pool.map(lambda p: donorflow.min_cost_flow(**p).cost, problems))
     assert together == alone
+
+
+@pytest.mark.parametrize("change", ["supplies", "costs", "capacities"])
+def test_warm_start_gives_the_cold_answer(change):
+    problem = transport(30, 60, seed=3)
+    before = donorflow.min_cost_flow(**problem)
+    rng = np.random.default_rng(8)
+    changed = {k: v.copy() for k, v in problem.items()}
+    arcs = rng.choice(changed["costs"].size, 20, replace=False)
+    if change == "costs":
+        changed["costs"][arcs] += rng.integers(-50, 50, arcs.size)
+    elif change == "capacities":
+        changed["capacities"][arcs] = np.maximum(0, changed["capacities"][arcs] - 5)
+    else:
+        changed["supplies"][[0, 1]] += [7, -7]
+        changed["supplies"][[30, 31]] += [-7, 7]
+    cold = donorflow.min_cost_flow(**changed)
+    warm = donorflow.min_cost_flow(**changed, warm_start=before)
+    assert warm.status == cold.status == "OPTIMAL"
+    assert warm.algorithm == "cost-scaling" and warm.cost == cold.cost
+    assert donorflow.check_certificate(**changed, flow=warm.flow, potentials=warm.potentials)
+    # A start from another graph is ignored, not misread.
+    other = donorflow.min_cost_flow(**SMALL)
+    assert donorflow.min_cost_flow(**changed, warm_start=other).cost == cold.cost

@@ -19,6 +19,8 @@ def min_cost_flow(
     lower: Optional[_Int64],
     algorithm: str,
     supply_mode: str,
+    warm_flow: Optional[_Int64] = None,
+    warm_potentials: Optional[_Int64] = None,
 ) -> Dict[str, Any]: ...
 def check_certificate(
     tails: _Int64,

@@ -193,6 +193,7 @@ def min_cost_flow(
     algorithm: str = "auto",
     *,
     supply_mode: str = "exact",
+    warm_start: Optional[MinCostFlowResult] = None,
 ) -> MinCostFlowResult:
     """Solve a minimum-cost flow problem exactly.
 
@@ -226,8 +227,11 @@ def min_cost_flow(
         (<Status.OPTIMAL: 'OPTIMAL'>, 6, [3, 0, 3])
     """
     problem = _problem(tails, heads, capacities, costs, supplies, lower)
+    start = {}
+    if warm_start is not None and warm_start.optimal:
+        start = dict(warm_flow=warm_start.flow, warm_potentials=warm_start.potentials)
     answer = _core.min_cost_flow(**problem, algorithm=_name(algorithm, "algorithm"),
-                                 supply_mode=_name(supply_mode, "supply_mode"))
+                                 supply_mode=_name(supply_mode, "supply_mode"), **start)
     status = Status(answer["status"])
     if status is Status.BAD_INPUT:
         raise ValueError(answer["message"])

@@ -32,6 +32,14 @@
 // lowered and the phase goes on). The relaxed supply modes route unused supply or unmet demand
 // through one extra slack node.
 //
+// Warm start. Given the answer to a problem on the same graph (its flow and potentials), run()
+// starts from them instead of from zero: prices are the old potentials scaled by alpha, the old
+// flow is clamped into the new bounds, and eps starts at the largest violation of eps-optimality
+// the changes caused (at least 16 alpha: one cost unit is alpha). Refine then only repairs what changed: after a change of a few
+// supplies, costs or capacities, most nodes keep their prices and the work is near the changes.
+// The answer is exact whatever the starting point; a start that does not fit (other sizes,
+// prices too large) is ignored and the solve starts cold.
+//
 // Exactness. The flow found is optimal; the potentials returned are made exact (not merely
 // eps-optimal) by a final shortest-path pass over the residual graph with the original costs,
 // so the same certificate as network simplex proves the answer (flow/certificate.hpp).
@@ -42,21 +50,37 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "donorflow/flow/problem.hpp"
 
 namespace donorflow {
 
+// A previous answer to start from: the flow (per arc) and the potentials (per node) of an optimal
+// solution of a problem on the same graph, as MinCostFlowResult holds them.
+struct WarmStart {
+  std::span<const Flow> flow;
+  std::span<const Cost> potential;
+};
+
 class CostScaling {
  public:
   explicit CostScaling(const ProblemView& problem) : problem_(problem) {}
 
-  // Solves the problem the view holds now; a second call starts from scratch.
+  // Start the next run() from `start` (see "Warm start" above); the arrays must outlive run().
+  CostScaling& warm_start(const WarmStart& start) {
+    warm_ = start;
+    return *this;
+  }
+
+  // Solves the problem the view holds now, from the warm start if one was given, else from
+  // scratch; nothing else is reused from an earlier call.
   MinCostFlowResult run();
 
  private:
   bool build();
+  bool apply_warm_start();
   bool has_infinite_negative_cycle() const;
   bool refine();
   void global_update();
@@ -64,14 +88,18 @@ class CostScaling {
   Relabel relabel(NodeId v);
   bool excess_is_stranded();
   bool price_fell_too_far();
+  Cost floor_step() const;
   bool exact_potentials();
   MinCostFlowResult finish(Status status, std::string message);
 
   ProblemView problem_;
+  WarmStart warm_;
   NodeId n_ = 0;         // nodes, the slack node included when there is one
   NodeId slack_ = -1;    // the slack node of the relaxed modes
   ArcId real_arcs_ = 0;  // the caller's arcs; slack arcs follow
   Cost epsilon_ = 0;
+  Cost epsilon_cold_ = 0;      // a cold start's first eps: alpha max|c|
+  Cost warm_floor_step_ = 0;   // see floor_step()
   std::int64_t relabels_ = 0;
   Cost price_floor_ = 0;  // below this, a price proves the problem infeasible
 
@@ -101,6 +129,8 @@ class CostScaling {
 
 // Solves `problem` by cost scaling.
 MinCostFlowResult solve_cost_scaling(const ProblemView& problem);
+// The same, starting from a previous answer on the same graph (see "Warm start").
+MinCostFlowResult solve_cost_scaling(const ProblemView& problem, const WarmStart& start);
 
 }  // namespace donorflow
 

@@ -64,4 +64,29 @@ inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
   return solve_network_simplex(problem);
 }
 
+// Re-solves a problem after its supplies, costs or bounds changed, on the same graph, starting
+// from the flow and potentials of an optimal answer to the problem before the change: cost
+// scaling from that start (cost_scaling.hpp, "Warm start"). The answer is exact and has the
+// cold solve's cost; only the time differs. A start of other sizes gives a cold solve with
+// `algorithm`.
+inline MinCostFlowResult resolve_min_cost_flow(const ProblemView& problem, const WarmStart& start,
+                                               Algorithm algorithm = Algorithm::kAuto) {
+  if (problem.graph == nullptr ||
+      start.flow.size() != static_cast<std::size_t>(problem.graph->arc_count()) ||
+      start.potential.size() != static_cast<std::size_t>(problem.graph->node_count())) {
+    return solve_min_cost_flow(problem, algorithm);
+  }
+  MinCostFlowResult result = solve_cost_scaling(problem, start);
+  if (result.status == Status::kOverflow) return solve_min_cost_flow(problem, algorithm);
+  return result;
+}
+
+// The same from a previous result; one that is not optimal gives a cold solve.
+inline MinCostFlowResult resolve_min_cost_flow(const ProblemView& problem,
+                                               const MinCostFlowResult& previous,
+                                               Algorithm algorithm = Algorithm::kAuto) {
+  if (!previous.optimal()) return solve_min_cost_flow(problem, algorithm);
+  return resolve_min_cost_flow(problem, WarmStart{previous.flow, previous.potential}, algorithm);
+}
+
 }  // namespace donorflow

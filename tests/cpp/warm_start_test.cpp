@@ -1,0 +1,103 @@
+// Warm starts: a re-solve from the previous answer gives the cold solve's optimum, proven by its
+// certificate, after changes of supplies, costs and capacities.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <string>
+
+#include "donorflow/flow/certificate.hpp"
+#include "donorflow/flow/min_cost_flow.hpp"
+#include "donorflow/gen/families.hpp"
+#include "solve_and_check.hpp"
+
+namespace donorflow {
+namespace {
+
+enum class Change { kSupplies, kCosts, kCapacities, kAll };
+
+// Changes about 1% of the problem's supplies (moving units between a source and a sink, so
+// that it stays balanced), costs or capacities.
+void perturb(MinCostFlowProblem& p, Change change, std::mt19937_64& random) {
+  const ArcId m = p.graph.arc_count();
+  const NodeId n = p.graph.node_count();
+  const auto pick_arc = [&] { return static_cast<ArcId>(random() % static_cast<std::uint64_t>(m)); };
+  const int changes = std::max(1, static_cast<int>(m / 100));
+  if ((change == Change::kCosts || change == Change::kAll) && !p.cost.empty()) {
+    for (int k = 0; k < changes; ++k) {
+      const ArcId a = pick_arc();
+      p.cost[a] = std::max<Cost>(0, p.cost[a] + static_cast<Cost>(random() % 21) - 10);
+    }
+  }
+  if ((change == Change::kCapacities || change == Change::kAll) && !p.upper.empty()) {
+    for (int k = 0; k < changes; ++k) {
+      const ArcId a = pick_arc();
+      if (p.upper[a] == kInfiniteCapacity) continue;
+      const Flow lower = p.lower.empty() ? 0 : p.lower[a];
+      p.upper[a] = std::max(lower, p.upper[a] + static_cast<Flow>(random() % 7) - 3);
+    }
+  }
+  if (change == Change::kSupplies || change == Change::kAll) {
+    std::vector<NodeId> sources, sinks;
+    for (NodeId v = 0; v < n; ++v) {
+      if (p.supply[v] > 0) sources.push_back(v);
+      if (p.supply[v] < 0) sinks.push_back(v);
+    }
+    for (int k = 0; k < std::max<int>(1, n / 100) && !sources.empty() && !sinks.empty(); ++k) {
+      const NodeId s = sources[random() % sources.size()], t = sinks[random() % sinks.size()];
+      const Flow units = std::min<Flow>({p.supply[s], -p.supply[t], 3});
+      p.supply[s] -= units;
+      p.supply[t] += units;
+    }
+  }
+}
+
+struct Case {
+  const char* family;
+  std::map<std::string, std::int64_t> overrides;
+};
+
+class WarmStartTest : public ::testing::TestWithParam<std::tuple<Case, Change>> {};
+
+TEST_P(WarmStartTest, EqualsTheColdSolve) {
+  const auto& [instance, change] = GetParam();
+  std::mt19937_64 random(17);
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    MinCostFlowProblem problem = gen::generate(instance.family, "small", seed, instance.overrides);
+    const MinCostFlowResult before = solve_min_cost_flow(problem.view());
+    ASSERT_TRUE(before.optimal()) << before.message;
+    perturb(problem, change, random);
+    const MinCostFlowResult cold = testing::solve_checked(problem.view(), Algorithm::kNetworkSimplex);
+    const MinCostFlowResult warm = resolve_min_cost_flow(problem.view(), before);
+    ASSERT_EQ(warm.status, cold.status) << warm.message;
+    if (!cold.optimal()) continue;
+    EXPECT_EQ(warm.algorithm, "cost-scaling");
+    EXPECT_EQ(to_string(warm.cost), to_string(cold.cost)) << instance.family << " seed " << seed;
+    const CertificateCheck check = check_certificate(problem.view(), warm.flow, warm.potential);
+    EXPECT_TRUE(check.ok) << check.failure;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Families, WarmStartTest,
+    ::testing::Combine(
+        ::testing::Values(Case{"alloc", {{"groups", 2000}, {"clinics", 60}}},
+                          Case{"netgen", {{"nodes", 512}}}, Case{"grid", {{"height", 20}, {"width", 20}}},
+                          Case{"transport", {{"donors", 30}, {"regions", 40}}},
+                          Case{"multiperiod", {{"groups", 500}, {"periods", 3}}}),
+        ::testing::Values(Change::kSupplies, Change::kCosts, Change::kCapacities, Change::kAll)));
+
+TEST(WarmStart, AStartThatDoesNotFitIsAColdStart) {
+  MinCostFlowProblem problem = gen::generate("netgen", "small", 1, {{"nodes", 256}});
+  const MinCostFlowResult cold = solve_min_cost_flow(problem.view());
+  MinCostFlowResult wrong = cold;
+  wrong.flow.pop_back();  // another graph's answer
+  const MinCostFlowResult warm = resolve_min_cost_flow(problem.view(), wrong);
+  EXPECT_EQ(to_string(warm.cost), to_string(cold.cost));
+  MinCostFlowResult infeasible;  // not optimal: nothing to start from
+  EXPECT_EQ(to_string(resolve_min_cost_flow(problem.view(), infeasible).cost),
+            to_string(cold.cost));
+}
+
+}  // namespace
+}  // namespace donorflow
