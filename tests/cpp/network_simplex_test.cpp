@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "donorflow/gen/families.hpp"
 #include "solve_and_check.hpp"
 
 namespace donorflow {
@@ -283,6 +284,17 @@ TEST(CertificateTest, NamesTheNodeWhoseBalanceFails) {
   const auto check = check_certificate(p.view(), leaky, zero);
   EXPECT_FALSE(check.ok);
   EXPECT_NE(check.failure.find("node 1"), std::string::npos) << check.failure;
+}
+
+TEST(AutomaticChoice, CostScalingOnlyForLargeNetworksWithHubs) {
+  // Transport networks of a million arcs: 20 donors touch 1/20 of the arcs each (hubs); 1000
+  // donors touch 1/1000 (none). Below a million arcs it is network simplex either way.
+  const auto with_hubs = gen::generate("transport", "small", 1, {{"donors", 20}, {"regions", 50000}});
+  const auto without = gen::generate("transport", "small", 1, {{"donors", 1000}, {"regions", 1000}});
+  const auto small = gen::generate("transport", "small", 1, {{"donors", 20}, {"regions", 40000}});
+  EXPECT_TRUE(prefers_cost_scaling(with_hubs.view()));
+  EXPECT_FALSE(prefers_cost_scaling(without.view()));
+  EXPECT_FALSE(prefers_cost_scaling(small.view()));
 }
 
 }  // namespace

@@ -4,12 +4,18 @@
 // returns flows, potentials and the exact cost. Both algorithms are exact and return the same
 // certificate; they differ in speed.
 //
-// `Algorithm::kAuto` picks cost scaling for networks of a million arcs or more and network
-// simplex below. The rule comes from single-thread measurements (docs/performance.md): below a
-// million arcs network simplex was faster or within 10% on every family (netgen 2^12: 0.017 s
-// against 0.074 s; transport 300x300: 0.008 against 0.063; alloc 196k arcs: 0.57 against 0.53;
-// netgen 2^16: 1.6 against 2.2), while from two million arcs cost scaling wins (alloc 2M arcs:
-// 21.6 s against 26.2; the compiled 200,000-group scenario: 38 s against over five minutes).
+// `Algorithm::kAuto` picks from two features of the instance: its size and whether it has hubs.
+// Cost scaling is chosen for networks of a million arcs or more in which some node touches at
+// least a twentieth of the arcs (the shortfall source and the drain of an allocation network,
+// a district's clinics); network simplex everywhere else. The rule comes from single-thread
+// measurements (docs/performance.md):
+//   - below a million arcs network simplex was faster or within 10% on every family (netgen
+//     2^12: 0.017 s against 0.074 s; transport 300x300: 0.008 against 0.063; alloc 196k arcs:
+//     0.57 against 0.53; netgen 2^16: 1.6 against 2.2);
+//   - from a million arcs, on networks with hubs, cost scaling wins (alloc 2M arcs: 21.6 s
+//     against 26.2; the compiled 200,000-group scenario: 38 s against over five minutes);
+//   - from a million arcs, without hubs, network simplex still wins (netgen 1.8M arcs: 4.5 s
+//     against 10.2; transport 1000x1000: 0.27 s against 2.6).
 // When cost scaling refuses a problem for the size of its prices (kOverflow), automatic choice
 // falls back to network simplex.
 #pragma once
@@ -45,12 +51,23 @@ inline std::optional<Algorithm> parse_algorithm(std::string_view name) {
   return std::nullopt;
 }
 
+// The automatic choice's rule (see the top of this file): a million arcs or more, and a hub.
+inline bool prefers_cost_scaling(const ProblemView& problem) {
+  constexpr ArcId kLargeFrom = 1'000'000;
+  constexpr ArcId kHubShare = 20;  // a hub touches at least 1/20 of the arcs
+  const StaticGraph* g = problem.graph;
+  if (g == nullptr || g->arc_count() < kLargeFrom) return false;
+  for (NodeId v = 0; v < g->node_count(); ++v) {
+    if ((g->out_degree(v) + g->in_degree(v)) * kHubShare >= g->arc_count()) return true;
+  }
+  return false;
+}
+
 inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
                                              Algorithm algorithm = Algorithm::kAuto) {
   switch (algorithm) {
     case Algorithm::kAuto: {
-      constexpr ArcId kCostScalingFrom = 1'000'000;
-      if (problem.graph != nullptr && problem.graph->arc_count() >= kCostScalingFrom) {
+      if (prefers_cost_scaling(problem)) {
         MinCostFlowResult result = solve_cost_scaling(problem);
         if (result.status != Status::kOverflow) return result;
       }
