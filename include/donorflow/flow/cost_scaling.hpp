@@ -89,6 +89,7 @@ class CostScaling {
   bool excess_is_stranded();
   bool price_fell_too_far();
   Cost floor_step() const;
+  Cost floor_below(Cost price) const;
   bool exact_potentials();
   MinCostFlowResult finish(Status status, std::string message);
 

@@ -263,11 +263,19 @@ DONORFLOW_INLINE Cost CostScaling::floor_step() const {
   return std::max((static_cast<Cost>(16) * n_ + 16) * epsilon_, warm_floor_step_);
 }
 
+// `price` lowered by floor_step(), saturating far below any price a solve reaches, so that a
+// floor lowered again and again cannot overflow.
+DONORFLOW_INLINE Cost CostScaling::floor_below(Cost price) const {
+  constexpr Cost kLowest = -(Cost{1} << 62);
+  const Cost step = floor_step();
+  return price < kLowest + step ? kLowest : price - step;
+}
+
 // A price fell below the floor: either the problem is infeasible (some excess is stranded), or
 // the floor was too cautious and is lowered. Returns true to continue.
 DONORFLOW_INLINE bool CostScaling::price_fell_too_far() {
   if (excess_is_stranded()) return false;
-  price_floor_ -= floor_step();
+  price_floor_ = floor_below(price_floor_);
   return true;
 }
 
@@ -288,7 +296,7 @@ DONORFLOW_INLINE bool CostScaling::refine() {
   // A feasible problem lowers no price in one refine by more than about (alpha + 1) n eps
   // (Goldberg and Tarjan); a price far below that proves that its excess reaches no deficit.
   if (n_ == 0) return true;
-  price_floor_ = *std::min_element(price_.begin(), price_.end()) - floor_step();
+  price_floor_ = floor_below(*std::min_element(price_.begin(), price_.end()));
   global_update();
   std::deque<NodeId> active;
   for (NodeId v = 0; v < n_; ++v) {
