@@ -9,8 +9,8 @@
 #include <pybind11/stl.h>
 
 #include <chrono>
-#include <limits>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -54,8 +54,10 @@ SupplyMode parse_supply_mode(const std::string& name) {
        {SupplyMode::kExact, SupplyMode::kSupplyMayRemain, SupplyMode::kDemandMayRemain}) {
     if (supply_mode_name(mode) == name) return mode;
   }
-  throw std::invalid_argument("supply_mode must be exact, supply-may-remain or "
-                              "demand-may-remain, not '" + name + "'");
+  throw std::invalid_argument(
+      "supply_mode must be exact, supply-may-remain or "
+      "demand-may-remain, not '" +
+      name + "'");
 }
 
 // A graph and a view over the caller's arrays. Building the graph is part of the work the GIL is
@@ -91,7 +93,8 @@ void check_lengths(const Int64Array& tails, const Int64Array& heads,
 // A numpy array that owns `values`: the vector moves to the heap and a capsule frees it.
 py::array_t<std::int64_t> to_numpy(std::vector<std::int64_t>&& values) {
   auto* owned = new std::vector<std::int64_t>(std::move(values));
-  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<std::int64_t>*>(p); });
+  py::capsule free_when_done(owned,
+                             [](void* p) { delete static_cast<std::vector<std::int64_t>*>(p); });
   return py::array_t<std::int64_t>(static_cast<py::ssize_t>(owned->size()), owned->data(),
                                    free_when_done);
 }
@@ -103,8 +106,8 @@ py::int_ to_python(WideCost value) {
 py::dict min_cost_flow(const Int64Array& tails_array, const Int64Array& heads_array,
                        const std::optional<Int64Array>& capacities_array,
                        const Int64Array& costs_array, const Int64Array& supplies_array,
-                       const std::optional<Int64Array>& lower_array, const std::string& algorithm_name,
-                       const std::string& supply_mode_name,
+                       const std::optional<Int64Array>& lower_array,
+                       const std::string& algorithm_name, const std::string& supply_mode_name,
                        const std::optional<Int64Array>& warm_flow,
                        const std::optional<Int64Array>& warm_potentials) {
   const auto tails = span_of(tails_array, "tails"), heads = span_of(heads_array, "heads");
@@ -190,19 +193,17 @@ py::dict certificate(const Int64Array& tails_array, const Int64Array& heads_arra
 
 void register_flow(py::module_& m) {
   m.attr("INFINITE_CAPACITY") = kInfiniteCapacity;
-  m.def("min_cost_flow", &min_cost_flow, py::arg("tails").noconvert(),
-        py::arg("heads").noconvert(), py::arg("capacities").noconvert(),
-        py::arg("costs").noconvert(), py::arg("supplies").noconvert(),
-        py::arg("lower").noconvert(), py::arg("algorithm"), py::arg("supply_mode"),
-        py::arg("warm_flow").noconvert() = py::none(),
+  m.def("min_cost_flow", &min_cost_flow, py::arg("tails").noconvert(), py::arg("heads").noconvert(),
+        py::arg("capacities").noconvert(), py::arg("costs").noconvert(),
+        py::arg("supplies").noconvert(), py::arg("lower").noconvert(), py::arg("algorithm"),
+        py::arg("supply_mode"), py::arg("warm_flow").noconvert() = py::none(),
         py::arg("warm_potentials").noconvert() = py::none(),
         "Solve a min-cost flow problem given as C-contiguous int64 arrays, read in place; from "
         "a previous answer's flow and potentials when both are given.");
   m.def("check_certificate", &certificate, py::arg("tails").noconvert(),
         py::arg("heads").noconvert(), py::arg("capacities").noconvert(),
-        py::arg("costs").noconvert(), py::arg("supplies").noconvert(),
-        py::arg("lower").noconvert(), py::arg("supply_mode"), py::arg("flow").noconvert(),
-        py::arg("potentials").noconvert(),
+        py::arg("costs").noconvert(), py::arg("supplies").noconvert(), py::arg("lower").noconvert(),
+        py::arg("supply_mode"), py::arg("flow").noconvert(), py::arg("potentials").noconvert(),
         "Check that a flow and potentials prove each other optimal; arrays as for min_cost_flow.");
 }
 

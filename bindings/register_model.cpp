@@ -83,50 +83,52 @@ void register_model(py::module_& m) {
   });
 
   py::class_<Solution>(m, "Solution", "A scenario as the library read it, and its plan.")
-      .def_property_readonly("status",
-                             [](const Solution& s) { return std::string(status_name(s.plan.status)); })
+      .def_property_readonly(
+          "status", [](const Solution& s) { return std::string(status_name(s.plan.status)); })
       .def_property_readonly("message", [](const Solution& s) { return s.plan.message; })
-      .def_property_readonly("objective",
-                             [](const Solution& s) {
-                               return s.plan.optimal() ? s.plan.objective : NAN;
-                             })
-      .def_property_readonly("arcs",
-                             [](const Solution& s) { return s.plan.network.problem.graph.arc_count(); })
-      .def_property_readonly("nodes",
-                             [](const Solution& s) { return s.plan.network.problem.graph.node_count(); })
-      .def("tables",
-           [](const Solution& s) {
-             std::vector<std::pair<std::string, std::string>> tables;
-             for (PlanTable& t : plan_tables_csv(s.scenario, s.plan)) {
-               tables.emplace_back(std::move(t.name), std::move(t.csv));
-             }
-             return tables;
-           },
-           "The plan's four tables as (name, CSV text), exactly as `donorflow solve` writes them.")
+      .def_property_readonly(
+          "objective", [](const Solution& s) { return s.plan.optimal() ? s.plan.objective : NAN; })
+      .def_property_readonly(
+          "arcs", [](const Solution& s) { return s.plan.network.problem.graph.arc_count(); })
+      .def_property_readonly(
+          "nodes", [](const Solution& s) { return s.plan.network.problem.graph.node_count(); })
+      .def(
+          "tables",
+          [](const Solution& s) {
+            std::vector<std::pair<std::string, std::string>> tables;
+            for (PlanTable& t : plan_tables_csv(s.scenario, s.plan)) {
+              tables.emplace_back(std::move(t.name), std::move(t.csv));
+            }
+            return tables;
+          },
+          "The plan's four tables as (name, CSV text), exactly as `donorflow solve` writes them.")
       .def("summary_json",
            [](const Solution& s) { return plan_summary_json(s.scenario, s.plan, s.read_seconds); })
       .def("summary_text", [](const Solution& s) { return plan_summary_text(s.scenario, s.plan); })
-      .def("explain",
-           [](const Solution& s, const std::string& need) {
-             return model::explain(s.scenario, s.plan, s.need_index(need));
-           },
-           py::arg("need_id"))
-      .def("write",
-           [](const Solution& s, const std::string& directory) {
-             write_plan_files(directory, s.scenario, s.plan, s.read_seconds);
-           },
-           py::arg("directory"))
-      .def("check_certificate",
-           [](const Solution& s) {
-             if (!s.plan.optimal()) return std::make_pair(false, std::string("not optimal"));
-             const CertificateCheck check = check_certificate(
-                 s.plan.network.problem.view(), s.plan.flow.flow, s.plan.flow.potential);
-             return std::make_pair(check.ok, check.failure);
-           },
-           "(ok, failure): whether the plan's network flow and potentials prove it optimal.");
+      .def(
+          "explain",
+          [](const Solution& s, const std::string& need) {
+            return model::explain(s.scenario, s.plan, s.need_index(need));
+          },
+          py::arg("need_id"))
+      .def(
+          "write",
+          [](const Solution& s, const std::string& directory) {
+            write_plan_files(directory, s.scenario, s.plan, s.read_seconds);
+          },
+          py::arg("directory"))
+      .def(
+          "check_certificate",
+          [](const Solution& s) {
+            if (!s.plan.optimal()) return std::make_pair(false, std::string("not optimal"));
+            const CertificateCheck check = check_certificate(
+                s.plan.network.problem.view(), s.plan.flow.flow, s.plan.flow.potential);
+            return std::make_pair(check.ok, check.failure);
+          },
+          "(ok, failure): whether the plan's network flow and potentials prove it optimal.");
 
-  m.def("solve_scenario", &solve_scenario, py::arg("text"), py::arg("source"),
-        py::arg("algorithm"), py::arg("shadow_prices"), py::arg("price_of_fairness"),
+  m.def("solve_scenario", &solve_scenario, py::arg("text"), py::arg("source"), py::arg("algorithm"),
+        py::arg("shadow_prices"), py::arg("price_of_fairness"),
         "Read donorflow-scenario/1 JSON text, validate it and solve it.");
   m.def(
       "validate_scenario",

@@ -258,8 +258,8 @@ int run_gen(const std::vector<std::string>& args) {
     throw UsageError(error.what());
   }
   // The comment records the whole command, overrides included, so the file can be remade.
-  std::string comment = "donorflow gen " + family + " --size " + size + " --seed " +
-                        std::to_string(seed);
+  std::string comment =
+      "donorflow gen " + family + " --size " + size + " --seed " + std::to_string(seed);
   for (const auto& [key, value] : overrides) comment += " --" + key + " " + std::to_string(value);
   comment += "\nnodes " + std::to_string(problem.graph.node_count()) + ", arcs " +
              std::to_string(problem.graph.arc_count());

@@ -289,8 +289,10 @@ TEST(CertificateTest, NamesTheNodeWhoseBalanceFails) {
 TEST(AutomaticChoice, CostScalingOnlyForLargeNetworksWithHubs) {
   // Transport networks of a million arcs: 20 donors touch 1/20 of the arcs each (hubs); 1000
   // donors touch 1/1000 (none). Below a million arcs it is network simplex either way.
-  const auto with_hubs = gen::generate("transport", "small", 1, {{"donors", 20}, {"regions", 50000}});
-  const auto without = gen::generate("transport", "small", 1, {{"donors", 1000}, {"regions", 1000}});
+  const auto with_hubs =
+      gen::generate("transport", "small", 1, {{"donors", 20}, {"regions", 50000}});
+  const auto without =
+      gen::generate("transport", "small", 1, {{"donors", 1000}, {"regions", 1000}});
   const auto small = gen::generate("transport", "small", 1, {{"donors", 20}, {"regions", 40000}});
   EXPECT_TRUE(prefers_cost_scaling(with_hubs.view()));
   EXPECT_FALSE(prefers_cost_scaling(without.view()));

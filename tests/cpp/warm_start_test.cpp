@@ -21,7 +21,9 @@ enum class Change { kSupplies, kCosts, kCapacities, kAll };
 void perturb(MinCostFlowProblem& p, Change change, std::mt19937_64& random) {
   const ArcId m = p.graph.arc_count();
   const NodeId n = p.graph.node_count();
-  const auto pick_arc = [&] { return static_cast<ArcId>(random() % static_cast<std::uint64_t>(m)); };
+  const auto pick_arc = [&] {
+    return static_cast<ArcId>(random() % static_cast<std::uint64_t>(m));
+  };
   const int changes = std::max(1, static_cast<int>(m / 100));
   if ((change == Change::kCosts || change == Change::kAll) && !p.cost.empty()) {
     for (int k = 0; k < changes; ++k) {
@@ -67,7 +69,8 @@ TEST_P(WarmStartTest, EqualsTheColdSolve) {
     const MinCostFlowResult before = solve_min_cost_flow(problem.view());
     ASSERT_TRUE(before.optimal()) << before.message;
     perturb(problem, change, random);
-    const MinCostFlowResult cold = testing::solve_checked(problem.view(), Algorithm::kNetworkSimplex);
+    const MinCostFlowResult cold =
+        testing::solve_checked(problem.view(), Algorithm::kNetworkSimplex);
     const MinCostFlowResult warm = resolve_min_cost_flow(problem.view(), before);
     ASSERT_EQ(warm.status, cold.status) << warm.message;
     if (!cold.optimal()) continue;
@@ -80,12 +83,13 @@ TEST_P(WarmStartTest, EqualsTheColdSolve) {
 
 INSTANTIATE_TEST_SUITE_P(
     Families, WarmStartTest,
-    ::testing::Combine(
-        ::testing::Values(Case{"alloc", {{"groups", 2000}, {"clinics", 60}}},
-                          Case{"netgen", {{"nodes", 512}}}, Case{"grid", {{"height", 20}, {"width", 20}}},
-                          Case{"transport", {{"donors", 30}, {"regions", 40}}},
-                          Case{"multiperiod", {{"groups", 500}, {"periods", 3}}}),
-        ::testing::Values(Change::kSupplies, Change::kCosts, Change::kCapacities, Change::kAll)));
+    ::testing::Combine(::testing::Values(Case{"alloc", {{"groups", 2000}, {"clinics", 60}}},
+                                         Case{"netgen", {{"nodes", 512}}},
+                                         Case{"grid", {{"height", 20}, {"width", 20}}},
+                                         Case{"transport", {{"donors", 30}, {"regions", 40}}},
+                                         Case{"multiperiod", {{"groups", 500}, {"periods", 3}}}),
+                       ::testing::Values(Change::kSupplies, Change::kCosts, Change::kCapacities,
+                                         Change::kAll)));
 
 TEST(WarmStart, AStartThatDoesNotFitIsAColdStart) {
   MinCostFlowProblem problem = gen::generate("netgen", "small", 1, {{"nodes", 256}});

@@ -35,10 +35,10 @@
 // Warm start. Given the answer to a problem on the same graph (its flow and potentials), run()
 // starts from them instead of from zero: prices are the old potentials scaled by alpha, the old
 // flow is clamped into the new bounds, and eps starts at the largest violation of eps-optimality
-// the changes caused (at least 16 alpha: one cost unit is alpha). Refine then only repairs what changed: after a change of a few
-// supplies, costs or capacities, most nodes keep their prices and the work is near the changes.
-// The answer is exact whatever the starting point; a start that does not fit (other sizes,
-// prices too large) is ignored and the solve starts cold.
+// the changes caused (at least 16 alpha: one cost unit is alpha). Refine then only repairs what
+// changed: after a change of a few supplies, costs or capacities, most nodes keep their prices and
+// the work is near the changes. The answer is exact whatever the starting point; a start that does
+// not fit (other sizes, prices too large) is ignored and the solve starts cold.
 //
 // Exactness. The flow found is optimal; the potentials returned are made exact (not merely
 // eps-optimal) by a final shortest-path pass over the residual graph with the original costs,
@@ -99,8 +99,8 @@ class CostScaling {
   NodeId slack_ = -1;    // the slack node of the relaxed modes
   ArcId real_arcs_ = 0;  // the caller's arcs; slack arcs follow
   Cost epsilon_ = 0;
-  Cost epsilon_cold_ = 0;      // a cold start's first eps: alpha max|c|
-  Cost warm_floor_step_ = 0;   // see floor_step()
+  Cost epsilon_cold_ = 0;     // a cold start's first eps: alpha max|c|
+  Cost warm_floor_step_ = 0;  // see floor_step()
   std::int64_t relabels_ = 0;
   Cost price_floor_ = 0;  // below this, a price proves the problem infeasible
 

@@ -147,7 +147,7 @@ DONORFLOW_INLINE std::string plan_summary_json(const model::Scenario& s, const m
 }
 
 DONORFLOW_INLINE std::vector<PlanTable> plan_tables_csv(const model::Scenario& s,
-                                                         const model::Plan& plan) {
+                                                        const model::Plan& plan) {
   using namespace model;
   detail::CsvWriter allocations({"offer", "donor", "need", "region", "site", "resource", "period",
                                  "amount", "unit", "unit_cost", "km", "periods_carried",

@@ -59,8 +59,7 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
   // Amounts are scaled to integers; keep every scaled total far below 64-bit limits.
   constexpr double kMaxUnits = 1e15;
   auto check_number = [](const char* table, long row, const std::string& id,
-                         const std::string& field,
-                         double value, double lo, double hi) {
+                         const std::string& field, double value, double lo, double hi) {
     if (!std::isfinite(value)) throw ScenarioError(table, row, id, field, "is not a finite number");
     if (value < lo || value > hi) {
       throw ScenarioError(table, row, id, field,
@@ -69,8 +68,7 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     }
   };
   auto check_amount = [&](const char* table, long row, const std::string& id,
-                          const std::string& field,
-                          double amount, const std::string& resource_id) {
+                          const std::string& field, double amount, const std::string& resource_id) {
     if (std::isnan(amount)) throw ScenarioError(table, row, id, field, "is not a number");
     if (amount < 0) throw ScenarioError(table, row, id, field, "is negative");
     if (std::isinf(amount)) throw ScenarioError(table, row, id, field, "is infinite");
@@ -90,8 +88,8 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
     }
   };
   auto check_reference = [](const char* table, long row, const std::string& id,
-                         const std::string& field,
-                            const std::string& ref, const auto& index, const char* target) {
+                            const std::string& field, const std::string& ref, const auto& index,
+                            const char* target) {
     if (!index.contains(ref)) {
       throw ScenarioError(
           table, row, id, field,
@@ -103,8 +101,7 @@ DONORFLOW_INLINE void validate(const Scenario& s) {
   // needs may be served late, so their count is bounded.
   constexpr int kMaxPeriod = 1000;
   auto check_period = [](const char* table, long row, const std::string& id,
-                         const std::string& field,
-                         int period) {
+                         const std::string& field, int period) {
     if (period < 1 || period > kMaxPeriod) {
       throw ScenarioError(
           table, row, id, field,
