@@ -71,7 +71,8 @@ TEST_P(WarmStartTest, EqualsTheColdSolve) {
     perturb(problem, change, random);
     const MinCostFlowResult cold =
         testing::solve_checked(problem.view(), Algorithm::kNetworkSimplex);
-    const MinCostFlowResult warm = resolve_min_cost_flow(problem.view(), before);
+    const MinCostFlowResult warm =
+        resolve_min_cost_flow(problem.view(), before, Algorithm::kCostScaling);
     ASSERT_EQ(warm.status, cold.status) << warm.message;
     if (!cold.optimal()) continue;
     EXPECT_EQ(warm.algorithm, "cost-scaling");
@@ -96,7 +97,8 @@ TEST(WarmStart, AStartThatDoesNotFitIsAColdStart) {
   const MinCostFlowResult cold = solve_min_cost_flow(problem.view());
   MinCostFlowResult wrong = cold;
   wrong.flow.pop_back();  // another graph's answer
-  const MinCostFlowResult warm = resolve_min_cost_flow(problem.view(), wrong);
+  const MinCostFlowResult warm =
+      resolve_min_cost_flow(problem.view(), wrong, Algorithm::kCostScaling);
   EXPECT_EQ(to_string(warm.cost), to_string(cold.cost));
   MinCostFlowResult infeasible;  // not optimal: nothing to start from
   EXPECT_EQ(to_string(resolve_min_cost_flow(problem.view(), infeasible).cost),

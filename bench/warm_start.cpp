@@ -1,0 +1,79 @@
+// Warm-start timing: a cold solve, a change of about 1% of supplies or costs, then the re-solve
+// cold (both algorithms) and warm-started from the first answer (resolve_min_cost_flow).
+//
+//   warm_start FAMILY SIZE supplies|costs [SEED]
+//
+// Prints one line: the cold times after the change, the warm time, the warm time over the
+// better cold one (BENCHMARKS.md's target is 0.1), and whether the costs agree.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "donorflow/donorflow.hpp"
+
+using namespace donorflow;
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// About 1% of the costs moved by -10..10, or supply moved between 1% of the sources and sinks.
+void change(MinCostFlowProblem& p, const std::string& what, std::mt19937_64& random) {
+  const ArcId m = p.graph.arc_count();
+  if (what == "costs") {
+    for (ArcId k = 0; k < m / 100; ++k) {
+      const ArcId a = static_cast<ArcId>(random() % static_cast<std::uint64_t>(m));
+      p.cost[a] = std::max<Cost>(0, p.cost[a] + static_cast<Cost>(random() % 21) - 10);
+    }
+    return;
+  }
+  std::vector<NodeId> sources, sinks;
+  for (NodeId v = 0; v < p.graph.node_count(); ++v) {
+    if (p.supply[v] > 0) sources.push_back(v);
+    if (p.supply[v] < 0) sinks.push_back(v);
+  }
+  const std::size_t moves = std::max<std::size_t>(1, (sources.size() + sinks.size()) / 100);
+  for (std::size_t k = 0; k < moves; ++k) {
+    const NodeId s = sources[random() % sources.size()], t = sinks[random() % sinks.size()];
+    const Flow units = std::min<Flow>({p.supply[s], -p.supply[t], 3});
+    p.supply[s] -= units;
+    p.supply[t] += units;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: warm_start FAMILY SIZE supplies|costs [SEED]\n");
+    return 2;
+  }
+  const std::string family = argv[1], size = argv[2], what = argv[3];
+  const std::uint64_t seed = argc > 4 ? std::stoull(argv[4]) : 1;
+  MinCostFlowProblem problem = gen::generate(family, size, seed, {});
+  const MinCostFlowResult before = solve_min_cost_flow(problem.view());
+  std::mt19937_64 random(seed);
+  change(problem, what, random);
+  auto start = std::chrono::steady_clock::now();
+  const MinCostFlowResult ns = solve_min_cost_flow(problem.view(), Algorithm::kNetworkSimplex);
+  const double ns_seconds = seconds_since(start);
+  start = std::chrono::steady_clock::now();
+  const MinCostFlowResult cs = solve_min_cost_flow(problem.view(), Algorithm::kCostScaling);
+  const double cs_seconds = seconds_since(start);
+  start = std::chrono::steady_clock::now();
+  const MinCostFlowResult warm = resolve_min_cost_flow(problem.view(), before);
+  const double warm_seconds = seconds_since(start);
+  const bool agree =
+      to_string(ns.cost) == to_string(warm.cost) && to_string(cs.cost) == to_string(warm.cost);
+  std::printf(
+      "%s %s %s arcs %d: cold network simplex %.3f s, cold cost scaling %.3f s, warm %.3f s, "
+      "warm / better cold %.2f, costs %s\n",
+      family.c_str(), size.c_str(), what.c_str(), problem.graph.arc_count(), ns_seconds, cs_seconds,
+      warm_seconds, warm_seconds / std::min(ns_seconds, cs_seconds), agree ? "agree" : "DIFFER");
+  return agree ? 0 : 1;
+}
