@@ -60,35 +60,42 @@ SupplyMode parse_supply_mode(const std::string& name) {
       name + "'");
 }
 
+// The arrays as spans, after checking that every array given has one entry per arc (per node
+// for supplies): an empty array is not "absent" here, though the library's views read an empty
+// span so, because an empty column filtered out of a DataFrame must not silently mean zero costs
+// or no capacities.
+struct Spans {
+  std::span<const std::int64_t> tails, heads, capacities, costs, supplies, lower;
+};
+
+Spans checked_spans(const Int64Array& tails, const Int64Array& heads,
+                    const std::optional<Int64Array>& capacities, const Int64Array& costs,
+                    const Int64Array& supplies, const std::optional<Int64Array>& lower) {
+  const Spans spans{span_of(tails, "tails"),           span_of(heads, "heads"),
+                    span_of(capacities, "capacities"), span_of(costs, "costs"),
+                    span_of(supplies, "supplies"),     span_of(lower, "lower")};
+  const std::size_t arcs = spans.tails.size();
+  require_length(spans.heads, arcs, "heads", "tails");
+  if (capacities) require_length(spans.capacities, arcs, "capacities", "arcs");
+  require_length(spans.costs, arcs, "costs", "arcs");
+  if (lower) require_length(spans.lower, arcs, "lower", "arcs");
+  if (spans.supplies.size() > static_cast<std::size_t>(std::numeric_limits<NodeId>::max())) {
+    throw std::invalid_argument("more nodes (supplies) than 32-bit node ids can number");
+  }
+  return spans;
+}
+
 // A graph and a view over the caller's arrays. Building the graph is part of the work the GIL is
 // released for, so a Problem is made inside the released section.
 struct Problem {
   StaticGraph graph;
   ProblemView view;
 
-  Problem(std::span<const std::int64_t> tails, std::span<const std::int64_t> heads,
-          std::span<const std::int64_t> capacities, std::span<const std::int64_t> costs,
-          std::span<const std::int64_t> supplies, std::span<const std::int64_t> lower,
-          SupplyMode mode)
-      : graph(StaticGraph::from_endpoints(static_cast<NodeId>(supplies.size()), tails, heads)),
-        view{&graph, lower, capacities, costs, supplies, mode} {}
+  Problem(const Spans& s, SupplyMode mode)
+      : graph(
+            StaticGraph::from_endpoints(static_cast<NodeId>(s.supplies.size()), s.tails, s.heads)),
+        view{&graph, s.lower, s.capacities, s.costs, s.supplies, mode} {}
 };
-
-// Every array given must have one entry per arc (per node for supplies): an empty array is
-// not "absent" here, though the library's views read an empty span so, because an empty
-// column filtered out of a DataFrame must not silently mean zero costs or no capacities.
-void check_lengths(const Int64Array& tails, const Int64Array& heads,
-                   const std::optional<Int64Array>& capacities, const Int64Array& costs,
-                   const Int64Array& supplies, const std::optional<Int64Array>& lower) {
-  const auto arcs = static_cast<std::size_t>(tails.size());
-  require_length(span_of(heads, "heads"), arcs, "heads", "tails");
-  if (capacities) require_length(span_of(*capacities, "capacities"), arcs, "capacities", "arcs");
-  require_length(span_of(costs, "costs"), arcs, "costs", "arcs");
-  if (lower) require_length(span_of(*lower, "lower"), arcs, "lower", "arcs");
-  if (supplies.size() > std::numeric_limits<NodeId>::max()) {
-    throw std::invalid_argument("more nodes (supplies) than 32-bit node ids can number");
-  }
-}
 
 // A numpy array that owns `values`: the vector moves to the heap and a capsule frees it.
 py::array_t<std::int64_t> to_numpy(std::vector<std::int64_t>&& values) {
@@ -110,12 +117,8 @@ py::dict min_cost_flow(const Int64Array& tails_array, const Int64Array& heads_ar
                        const std::string& algorithm_name, const std::string& supply_mode_name,
                        const std::optional<Int64Array>& warm_flow,
                        const std::optional<Int64Array>& warm_potentials) {
-  const auto tails = span_of(tails_array, "tails"), heads = span_of(heads_array, "heads");
-  const auto capacities = span_of(capacities_array, "capacities");
-  const auto costs = span_of(costs_array, "costs"), supplies = span_of(supplies_array, "supplies");
-  const auto lower = span_of(lower_array, "lower");
-  check_lengths(tails_array, heads_array, capacities_array, costs_array, supplies_array,
-                lower_array);
+  const Spans spans = checked_spans(tails_array, heads_array, capacities_array, costs_array,
+                                    supplies_array, lower_array);
   const std::optional<Algorithm> algorithm = parse_algorithm(algorithm_name);
   if (!algorithm) {
     throw std::invalid_argument("algorithm must be auto, network-simplex or cost-scaling, not '" +
@@ -130,7 +133,7 @@ py::dict min_cost_flow(const Int64Array& tails_array, const Int64Array& heads_ar
     // argument references keep alive until this function returns, and touches no Python object.
     py::gil_scoped_release release;
     const auto start = std::chrono::steady_clock::now();
-    const Problem problem(tails, heads, capacities, costs, supplies, lower, mode);
+    const Problem problem(spans, mode);
     result = warm_flow && warm_potentials
                  ? resolve_min_cost_flow(problem.view,
                                          WarmStart{span_of(*warm_flow, "warm flow"),
@@ -157,28 +160,24 @@ py::dict certificate(const Int64Array& tails_array, const Int64Array& heads_arra
                      const std::optional<Int64Array>& lower_array,
                      const std::string& supply_mode_name, const Int64Array& flow_array,
                      const Int64Array& potentials_array) {
-  const auto tails = span_of(tails_array, "tails"), heads = span_of(heads_array, "heads");
-  const auto capacities = span_of(capacities_array, "capacities");
-  const auto costs = span_of(costs_array, "costs"), supplies = span_of(supplies_array, "supplies");
-  const auto lower = span_of(lower_array, "lower");
-  check_lengths(tails_array, heads_array, capacities_array, costs_array, supplies_array,
-                lower_array);
+  const Spans spans = checked_spans(tails_array, heads_array, capacities_array, costs_array,
+                                    supplies_array, lower_array);
   const auto flow = span_of(flow_array, "flow");
   const auto potentials = span_of(potentials_array, "potentials");
-  if (flow.size() != tails.size()) {
+  if (flow.size() != spans.tails.size()) {
     throw std::invalid_argument("flow has " + std::to_string(flow.size()) +
-                                " entries but there are " + std::to_string(tails.size()) + " arcs");
+                                " entries but there are " + std::to_string(spans.tails.size()) +
+                                " arcs");
   }
-  if (potentials.size() != supplies.size()) {
+  if (potentials.size() != spans.supplies.size()) {
     throw std::invalid_argument("potentials has " + std::to_string(potentials.size()) +
-                                " entries but there are " + std::to_string(supplies.size()) +
+                                " entries but there are " + std::to_string(spans.supplies.size()) +
                                 " nodes");
   }
   CertificateCheck check;
   {
     py::gil_scoped_release release;  // reads only the buffers, as in min_cost_flow
-    const Problem problem(tails, heads, capacities, costs, supplies, lower,
-                          parse_supply_mode(supply_mode_name));
+    const Problem problem(spans, parse_supply_mode(supply_mode_name));
     check = check_certificate(problem.view, flow, potentials);
   }
   py::dict answer;
