@@ -1,5 +1,6 @@
 // boost_ssp: solve a DIMACS min-cost flow file with Boost.Graph's
-// successive_shortest_path_nonnegative_weights, the peers driver's (bench/peers) independent oracle.
+// successive_shortest_path_nonnegative_weights, the peers driver's (bench/peers) independent
+// oracle.
 //
 //   boost_ssp FILE.min
 //
@@ -7,10 +8,10 @@
 // become arcs from a super source (capacity = supply, cost 0) and its demands arcs to a super
 // sink; the balanced problem is feasible exactly when the maximum flow saturates every supply arc,
 // and its min-cost max flow is then the min-cost flow. Each augmentation runs Dijkstra with node
-// potentials (Edmonds-Karp / Tomizawa), which needs non-negative costs, and pushes the bottleneck of
-// one path: O(U (m + n log n)) for a total supply U, pseudo-polynomial, so large supplies are slow.
-// Lower bounds are shifted out (flow l on the arc, l taken off the tail's supply and added to the
-// head's); a negative cost is refused (exit 2), since the algorithm cannot take it.
+// potentials (Edmonds-Karp / Tomizawa), which needs non-negative costs, and pushes the bottleneck
+// of one path: O(U (m + n log n)) for a total supply U, pseudo-polynomial, so large supplies are
+// slow. Lower bounds are shifted out (flow l on the arc, l taken off the tail's supply and added to
+// the head's); a negative cost is refused (exit 2), since the algorithm cannot take it.
 //
 // Prints one JSON object like `donorflow mcf --json`: {"status", "cost", "solve_seconds",
 // "algorithm", "read_seconds", "nodes", "arcs"}. read_seconds covers reading the file and building
@@ -34,10 +35,11 @@ using Value = long long;
 using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
 using Graph = boost::adjacency_list<
     boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-    boost::property<boost::edge_capacity_t, Value,
-                    boost::property<boost::edge_residual_capacity_t, Value,
-                                    boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, Value>>>>>;
+    boost::property<
+        boost::edge_capacity_t, Value,
+        boost::property<boost::edge_residual_capacity_t, Value,
+                        boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
+                                        boost::property<boost::edge_weight_t, Value>>>>>;
 using Edge = Graph::edge_descriptor;
 
 struct Arc {
@@ -68,7 +70,8 @@ Problem read_dimacs(const char* path) {
     const auto where = std::string(path) + ":" + std::to_string(number);
     if (line[0] == 'p') {
       std::string kind;
-      if (!(fields >> kind >> p.nodes >> declared_arcs) || kind != "min") fail(where + ": bad p line");
+      if (!(fields >> kind >> p.nodes >> declared_arcs) || kind != "min")
+        fail(where + ": bad p line");
       p.supply.assign(p.nodes, 0);
       p.arcs.reserve(declared_arcs);
     } else if (line[0] == 'n') {
@@ -157,8 +160,7 @@ int main(int argc, char** argv) {
       total_demand -= supply[v];
     }
   }
-  const double read_seconds =
-      std::chrono::duration<double>(clock::now() - reading).count();
+  const double read_seconds = std::chrono::duration<double>(clock::now() - reading).count();
 
   const auto start = clock::now();
   boost::successive_shortest_path_nonnegative_weights(g, source, sink);
@@ -179,7 +181,8 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "{\"status\": \"%s\", \"cost\": %s, \"solve_seconds\": %.6f, \"algorithm\": "
-      "\"boost-successive-shortest-path\", \"read_seconds\": %.6f, \"nodes\": %ld, \"arcs\": %zu}\n",
+      "\"boost-successive-shortest-path\", \"read_seconds\": %.6f, \"nodes\": %ld, \"arcs\": "
+      "%zu}\n",
       optimal ? "OPTIMAL" : "INFEASIBLE", cost.c_str(), solve_seconds, read_seconds, p.nodes,
       p.arcs.size());
   return optimal ? 0 : 1;

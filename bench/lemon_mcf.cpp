@@ -49,7 +49,8 @@ int solve(const Graph& g, const Graph::ArcMap<Value>& lower, const Graph::ArcMap
   std::printf(
       "{\"status\": \"%s\", \"cost\": %s, \"solve_seconds\": %.6f, \"algorithm\": \"lemon-%s\", "
       "\"read_seconds\": %.6f, \"nodes\": %d, \"arcs\": %d}\n",
-      status, total.c_str(), seconds, name, read_seconds, lemon::countNodes(g), lemon::countArcs(g));
+      status, total.c_str(), seconds, name, read_seconds, lemon::countNodes(g),
+      lemon::countArcs(g));
   return type == Algorithm::OPTIMAL ? 0 : 1;
 }
 
