@@ -17,12 +17,18 @@
 // holding head, scaled cost and residual capacity; nodes hold excess, price and a current-arc
 // pointer; each residual arc's cost, residual capacity, head and reverse sit together in one
 // struct, so a scan touches one cache line per arc. Active nodes are discharged in FIFO order.
-// Two heuristics keep refine short:
+// Three heuristics keep the work down:
 //   - price updates: every so often, and at the start of each refine, prices are set from a
 //     bucket-based shortest-path search toward the deficit nodes (a "global update"), so that
 //     excess flows the right way instead of relabelling step by step;
 //   - push look-ahead: excess is not pushed into a node that has no admissible arc and would
-//     only have to push it back; that node is relabelled instead.
+//     only have to push it back; that node is relabelled instead (and the arcs the look-ahead
+//     ruled out are skipped by that node's current-arc pointer from then on);
+//   - early optimality: once eps is below one unit of cost, each phase ends with an attempt,
+//     bounded to a few scans of the arcs, to compute exact potentials for the flow; if it
+//     succeeds the flow is optimal and the remaining phases are skipped. Measured on the small
+//     instances, the flow was optimal one to three phases before eps = 1 on alloc, grid and
+//     netgen, and those phases cost as much as any other (docs/performance.md).
 //
 // Infinite capacities are replaced by the total of supplies and finite capacities, an upper
 // bound on any arc's flow in an optimal solution, once a search has ruled out a negative cycle of
@@ -90,7 +96,7 @@ class CostScaling {
   bool price_fell_too_far();
   Cost floor_step() const;
   Cost floor_below(Cost price) const;
-  bool exact_potentials();
+  bool exact_potentials(std::int64_t budget);
   MinCostFlowResult finish(Status status, std::string message);
 
   ProblemView problem_;
@@ -126,6 +132,7 @@ class CostScaling {
   std::vector<Cost> scratch_distance_;  // global_update's, kept to avoid reallocating
   std::vector<std::vector<NodeId>> scratch_buckets_;
   std::vector<char> scratch_settled_;
+  std::vector<NodeId> scratch_path_arcs_;
 };
 
 // Solves `problem` by cost scaling.
