@@ -8,6 +8,7 @@
 
 #include "donorflow/flow/certificate.hpp"
 #include "donorflow/flow/min_cost_flow.hpp"
+#include "donorflow/flow/network_simplex.hpp"
 #include "donorflow/gen/families.hpp"
 #include "solve_and_check.hpp"
 
@@ -59,10 +60,10 @@ struct Case {
   std::map<std::string, std::int64_t> overrides;
 };
 
-class WarmStartTest : public ::testing::TestWithParam<std::tuple<Case, Change>> {};
+class WarmStartTest : public ::testing::TestWithParam<std::tuple<Case, Change, Algorithm>> {};
 
 TEST_P(WarmStartTest, EqualsTheColdSolve) {
-  const auto& [instance, change] = GetParam();
+  const auto& [instance, change, algorithm] = GetParam();
   std::mt19937_64 random(17);
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {
     MinCostFlowProblem problem = gen::generate(instance.family, "small", seed, instance.overrides);
@@ -71,11 +72,10 @@ TEST_P(WarmStartTest, EqualsTheColdSolve) {
     perturb(problem, change, random);
     const MinCostFlowResult cold =
         testing::solve_checked(problem.view(), Algorithm::kNetworkSimplex);
-    const MinCostFlowResult warm =
-        resolve_min_cost_flow(problem.view(), before, Algorithm::kCostScaling);
+    const MinCostFlowResult warm = resolve_min_cost_flow(problem.view(), before, algorithm);
     ASSERT_EQ(warm.status, cold.status) << warm.message;
     if (!cold.optimal()) continue;
-    EXPECT_EQ(warm.algorithm, "cost-scaling");
+    EXPECT_EQ(warm.algorithm, algorithm_name(algorithm));
     EXPECT_EQ(to_string(warm.cost), to_string(cold.cost)) << instance.family << " seed " << seed;
     const CertificateCheck check = check_certificate(problem.view(), warm.flow, warm.potential);
     EXPECT_TRUE(check.ok) << check.failure;
@@ -90,7 +90,40 @@ INSTANTIATE_TEST_SUITE_P(
                                          Case{"transport", {{"donors", 30}, {"regions", 40}}},
                                          Case{"multiperiod", {{"groups", 500}, {"periods", 3}}}),
                        ::testing::Values(Change::kSupplies, Change::kCosts, Change::kCapacities,
-                                         Change::kAll)));
+                                         Change::kAll),
+                       ::testing::Values(Algorithm::kNetworkSimplex, Algorithm::kCostScaling)));
+
+// Network simplex rebuilds a basis from the answer: from the unchanged problem's own answer no
+// pivot is needed, and an answer that is not basic (cost scaling's) is a valid start too.
+TEST(WarmStart, NetworkSimplexRestartsFromTheOldBasis) {
+  MinCostFlowProblem problem = gen::generate("alloc", "small", 3, {{"groups", 1500}});
+  const MinCostFlowResult ns = solve_min_cost_flow(problem.view(), Algorithm::kNetworkSimplex);
+  NetworkSimplex<> again(problem.view());
+  const MinCostFlowResult same = again.warm_start({ns.flow, ns.potential}).run();
+  EXPECT_TRUE(again.started_warm());
+  EXPECT_EQ(same.iterations, 0);
+  EXPECT_EQ(to_string(same.cost), to_string(ns.cost));
+
+  const MinCostFlowResult cs = solve_min_cost_flow(problem.view(), Algorithm::kCostScaling);
+  std::mt19937_64 random(5);
+  perturb(problem, Change::kAll, random);
+  NetworkSimplex<> from_cs(problem.view());
+  const MinCostFlowResult warm = from_cs.warm_start({cs.flow, cs.potential}).run();
+  EXPECT_TRUE(from_cs.started_warm());
+  const MinCostFlowResult cold = solve_min_cost_flow(problem.view(), Algorithm::kNetworkSimplex);
+  EXPECT_EQ(to_string(warm.cost), to_string(cold.cost));
+  EXPECT_TRUE(check_certificate(problem.view(), warm.flow, warm.potential).ok);
+}
+
+// A change that leaves no feasible flow is reported as the cold solve reports it.
+TEST(WarmStart, AChangeThatMakesTheProblemInfeasible) {
+  MinCostFlowProblem problem = gen::generate("netgen", "small", 2, {{"nodes", 300}});
+  const MinCostFlowResult before = solve_min_cost_flow(problem.view());
+  for (ArcId a = 0; a < problem.graph.arc_count(); ++a) problem.upper[a] = 0;
+  for (Algorithm algorithm : {Algorithm::kNetworkSimplex, Algorithm::kCostScaling}) {
+    EXPECT_EQ(resolve_min_cost_flow(problem.view(), before, algorithm).status, Status::kInfeasible);
+  }
+}
 
 TEST(WarmStart, AStartThatDoesNotFitIsAColdStart) {
   MinCostFlowProblem problem = gen::generate("netgen", "small", 1, {{"nodes", 256}});

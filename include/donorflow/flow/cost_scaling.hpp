@@ -63,13 +63,6 @@
 
 namespace donorflow {
 
-// A previous answer to start from: the flow (per arc) and the potentials (per node) of an optimal
-// solution of a problem on the same graph, as MinCostFlowResult holds them.
-struct WarmStart {
-  std::span<const Flow> flow;
-  std::span<const Cost> potential;
-};
-
 class CostScaling {
  public:
   explicit CostScaling(const ProblemView& problem) : problem_(problem) {}

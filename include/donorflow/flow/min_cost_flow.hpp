@@ -88,23 +88,24 @@ inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
 }
 
 // Re-solves a problem after its supplies, costs or bounds changed, on the same graph, starting
-// from the flow and potentials of an optimal answer to the problem before the change: cost
-// scaling from that start (cost_scaling.hpp, "Warm start"). The answer is exact and has the
-// cold solve's cost; only the time differs. A start of other sizes gives a cold solve.
+// from the flow and potentials of an optimal answer to the problem before the change. The answer
+// is exact and has the cold solve's cost; only the time differs. A start that does not fit gives
+// a cold solve.
 //
-// With Algorithm::kAuto the warm start is used on networks with a hub, where it measured 0.45 to
-// 0.75 times the better cold solve after changing 1% of costs or supplies (alloc small and
-// medium); without one, a cold network simplex solve was 2 to 10 times faster than the warm
-// start (transport, netgen, grid; docs/performance.md), so that is what runs. kCostScaling always
-// starts warm; kNetworkSimplex does not reuse its tree yet and solves cold.
+// kNetworkSimplex and kAuto start network simplex from the old basis (network_simplex.hpp, "Warm
+// start"); kCostScaling starts cost scaling from the old prices (cost_scaling.hpp). After
+// changing about 1% of supplies or costs, the warm network simplex took 0.005 to 0.11 of the
+// better cold solve on every family at small size, and warm cost scaling 0.2 to 10 times
+// (docs/performance.md, "Warm starts"), hence the automatic choice.
 inline MinCostFlowResult resolve_min_cost_flow(const ProblemView& problem, const WarmStart& start,
                                                Algorithm algorithm = Algorithm::kAuto) {
   const bool fits = problem.graph != nullptr &&
                     start.flow.size() == static_cast<std::size_t>(problem.graph->arc_count()) &&
                     start.potential.size() == static_cast<std::size_t>(problem.graph->node_count());
-  const bool warm =
-      algorithm == Algorithm::kCostScaling || (algorithm == Algorithm::kAuto && has_hub(problem));
-  if (!fits || !warm) return solve_min_cost_flow(problem, algorithm);
+  if (!fits) return solve_min_cost_flow(problem, algorithm);
+  const bool cost_scaling = algorithm == Algorithm::kCostScaling ||
+                            (algorithm == Algorithm::kAuto && prefers_cost_scaling(problem));
+  if (!cost_scaling) return solve_network_simplex(problem, start);
   MinCostFlowResult result = solve_cost_scaling(problem, start);
   if (result.status == Status::kOverflow) return solve_min_cost_flow(problem, algorithm);
   return result;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "donorflow/flow/network_simplex.hpp"
 
@@ -109,6 +111,173 @@ void NetworkSimplex<PivotRule>::build() {
   // In kExact mode every root arc is artificial and, once out of the tree, never worth entering
   // again; in the relaxed modes the slack arcs must stay candidates.
   search_count_ = mode == SupplyMode::kExact ? m : static_cast<ArcId>(total);
+}
+
+// The basis of the warm start (see the header), over the arcs build() laid out. False, leaving
+// build()'s cold tree untouched, when the start does not fit.
+template <class PivotRule>
+bool NetworkSimplex<PivotRule>::build_warm() {
+  const NodeId n = node_count_;
+  const ArcId m = arc_count_;
+  const NodeId root = n;
+  if (problem_.supply_mode != SupplyMode::kExact ||
+      warm_.flow.size() != static_cast<std::size_t>(m) ||
+      warm_.potential.size() != static_cast<std::size_t>(n)) {
+    return false;
+  }
+  // The old flow in the new bounds, and what it leaves out of balance at each node.
+  std::vector<Flow> flow(static_cast<std::size_t>(m));
+  std::vector<Flow> imbalance(static_cast<std::size_t>(n));
+  for (NodeId v = 0; v < n; ++v) imbalance[v] = problem_.supply_of(v);
+  for (ArcId i = 0; i < m; ++i) {
+    const ArcId a = original_arc_[i];
+    const Flow lo = problem_.lower_of(a);
+    flow[i] = std::clamp<Flow>(warm_.flow[a] - lo, 0, capacity_[i]);
+    imbalance[source_[i]] -= lo + flow[i];
+    imbalance[target_[i]] += lo + flow[i];
+  }
+
+  // The forest: arcs strictly between their bounds (they must be in the tree), then arcs of zero
+  // reduced cost under the old potentials.
+  std::vector<NodeId> set(static_cast<std::size_t>(n));
+  for (NodeId v = 0; v < n; ++v) set[v] = v;
+  auto find = [&set](NodeId v) {
+    while (set[v] != v) v = set[v] = set[set[v]];
+    return v;
+  };
+  std::vector<char> in_tree(static_cast<std::size_t>(m), 0);
+  std::vector<NodeId> degree(static_cast<std::size_t>(n) + 1, 0);
+  auto join = [&](ArcId i) {
+    const NodeId a = find(source_[i]), b = find(target_[i]);
+    if (a == b) return false;
+    set[a] = b;
+    in_tree[i] = 1;
+    ++degree[source_[i] + 1], ++degree[target_[i] + 1];
+    return true;
+  };
+  for (ArcId i = 0; i < m; ++i) {
+    if (flow[i] == 0 || flow[i] == capacity_[i] || join(i)) continue;
+    // A cycle of such arcs (an optimal answer need not be basic; cost scaling's rarely is): this
+    // one leaves the cycle for its nearer bound, and the units it stops carrying are left at its
+    // ends, to be settled like any change.
+    const Flow to =
+        capacity_[i] != kInfiniteCapacity && capacity_[i] - flow[i] < flow[i] ? capacity_[i] : 0;
+    imbalance[source_[i]] += flow[i] - to;
+    imbalance[target_[i]] -= flow[i] - to;
+    flow[i] = to;
+  }
+  for (ArcId i = 0; i < m; ++i) {
+    const WideCost reduced =
+        static_cast<WideCost>(cost_[i]) - warm_.potential[source_[i]] + warm_.potential[target_[i]];
+    if (!in_tree[i] && reduced == 0) join(i);
+  }
+  // Tree arcs per node (CSR).
+  for (NodeId v = 0; v < n; ++v) degree[v + 1] += degree[v];
+  std::vector<ArcId> incident(static_cast<std::size_t>(degree[n]));
+  {
+    std::vector<NodeId> next(degree.begin(), degree.end() - 1);
+    for (ArcId i = 0; i < m; ++i) {
+      if (in_tree[i]) incident[next[source_[i]]++] = i, incident[next[target_[i]]++] = i;
+    }
+  }
+
+  // Preorder from the root, each component hanging from its first node: parents and tree arcs.
+  std::vector<NodeId> order;
+  order.reserve(static_cast<std::size_t>(n) + 1);
+  order.push_back(root);
+  parent_[root] = -1, pred_[root] = -1, pred_dir_[root] = 0;
+  std::vector<char> seen(static_cast<std::size_t>(n), 0);
+  std::vector<std::pair<NodeId, NodeId>> stack;  // node, next position in its incident arcs
+  for (NodeId h = 0; h < n; ++h) {
+    if (seen[h]) continue;
+    parent_[h] = root, pred_[h] = m + h;
+    seen[h] = 1;
+    order.push_back(h);
+    stack.assign(1, {h, degree[h]});
+    while (!stack.empty()) {
+      const NodeId u = stack.back().first;
+      if (stack.back().second == degree[u + 1]) {
+        stack.pop_back();
+        continue;
+      }
+      const ArcId i = incident[stack.back().second++];
+      const NodeId w = source_[i] == u ? target_[i] : source_[i];
+      if (seen[w]) continue;
+      seen[w] = 1;
+      parent_[w] = u, pred_[w] = i;
+      pred_dir_[w] = source_[i] == w ? kUp : kDown;
+      order.push_back(w);
+      stack.emplace_back(w, degree[w]);
+    }
+  }
+  const std::size_t count = order.size();
+
+  // Settle imbalances inside the tree where the bounds allow: leaves first, each node passes what
+  // it holds to its parent over its tree arc. What stays (at a component's top, or where an arc
+  // is at its bound) goes onto root arcs below.
+  for (std::size_t k = count - 1; k >= 1; --k) {
+    const NodeId v = order[k];
+    const Flow e = imbalance[v];
+    if (e == 0 || parent_[v] == root) continue;
+    const ArcId i = pred_[v];
+    // Sending e > 0 to the parent raises the flow of an upward arc and lowers a downward one.
+    const bool raise = (e > 0) == (pred_dir_[v] == kUp);
+    const Flow room =
+        raise ? (capacity_[i] == kInfiniteCapacity ? kInfiniteCapacity : capacity_[i] - flow[i])
+              : flow[i];
+    const Flow pass = std::min(e > 0 ? e : -e, room);
+    flow[i] += raise ? pass : -pass;
+    const Flow moved = e > 0 ? pass : -pass;
+    imbalance[v] -= moved;
+    imbalance[parent_[v]] += moved;
+  }
+
+  // Root arcs: a component's top node's is in the tree and carries what the node still holds;
+  // any other node's is out of the tree at its upper bound, which is what the node still holds
+  // (zero for most).
+  for (NodeId v = 0; v < n; ++v) {
+    const ArcId e = m + v;
+    const bool up = imbalance[v] >= 0;
+    source_[e] = up ? v : root;
+    target_[e] = up ? root : v;
+    cost_[e] = big_m_;
+    flow_[e] = up ? imbalance[v] : -imbalance[v];
+    const bool top = parent_[v] == root;
+    capacity_[e] = top ? kInfiniteCapacity : flow_[e];
+    state_[e] = top ? kArcInTree : kArcAtUpper;
+    if (top) pred_dir_[v] = up ? kUp : kDown;
+  }
+  for (ArcId i = 0; i < m; ++i) {
+    flow_[i] = flow[i];
+    state_[i] = in_tree[i] ? kArcInTree : flow[i] == 0 ? kArcAtLower : kArcAtUpper;
+  }
+
+  // Potentials (every tree arc's reduced cost zero), the thread and the subtrees.
+  potential_[root] = 0;
+  for (std::size_t k = 1; k < count; ++k) {
+    const NodeId v = order[k];
+    const ArcId i = pred_[v];
+    potential_[v] =
+        pred_dir_[v] == kUp ? potential_[parent_[v]] + cost_[i] : potential_[parent_[v]] - cost_[i];
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    thread_[order[k]] = order[(k + 1) % count];
+    rev_thread_[order[(k + 1) % count]] = order[k];
+    succ_num_[order[k]] = 1;
+  }
+  for (std::size_t k = count - 1; k >= 1; --k) succ_num_[parent_[order[k]]] += succ_num_[order[k]];
+  for (std::size_t k = 0; k < count; ++k) {
+    last_succ_[order[k]] = order[k + static_cast<std::size_t>(succ_num_[order[k]]) - 1];
+  }
+  // Root arcs of capacity 0 sit at whichever bound does not make them candidates.
+  for (NodeId v = 0; v < n; ++v) {
+    const ArcId e = m + v;
+    if (state_[e] == kArcInTree || capacity_[e] != 0) continue;
+    const Cost reduced = cost_[e] - potential_[source_[e]] + potential_[target_[e]];
+    state_[e] = reduced >= 0 ? kArcAtLower : kArcAtUpper;
+  }
+  search_count_ = m + n;  // artificial arcs at their upper bound must be able to leave it
+  return true;
 }
 
 template <class PivotRule>
@@ -224,6 +393,7 @@ MinCostFlowResult NetworkSimplex<PivotRule>::run() {
     return finish(check.status, check.message);
   }
   build();
+  started_warm_ = !warm_.flow.empty() && build_warm();
   PivotRule pivot({source_, target_, cost_, state_, potential_}, search_count_);
   ArcId entering = -1;
   while (pivot.find_entering(entering)) {

@@ -71,6 +71,13 @@ struct MinCostFlowResult {
   bool optimal() const { return status == Status::kOptimal; }
 };
 
+// A previous answer to start from: the flow (per arc) and the potentials (per node) of an optimal
+// solution of a problem on the same graph, as MinCostFlowResult holds them.
+struct WarmStart {
+  std::span<const Flow> flow;
+  std::span<const Cost> potential;
+};
+
 // The outcome of validating a problem before solving: kOptimal here means "valid".
 struct InputCheck {
   Status status = Status::kOptimal;
