@@ -154,10 +154,13 @@ class NetworkSimplex {
   // A cycle whose residual capacity reaches this bound has infinite capacity: check_input()
   // keeps every finite flow value below 2^62.
   static constexpr Flow kUnboundedFlow = Flow{1} << 62;
+  // How far the root's potential may drift before all are shifted back (see run()).
+  static constexpr Cost kPotentialDrift = Cost{1} << 60;
 
   void build();
   bool build_warm();
   NodeId find_join(NodeId u, NodeId v) const;
+  void recenter_potentials();
   void update_tree(NodeId u_in, NodeId v_in, NodeId u_out, ArcId entering, NodeId join);
   MinCostFlowResult finish(Status status, std::string message);
 
