@@ -8,3 +8,4 @@
 #include "donorflow/model/plan.ipp"
 #include "donorflow/model/roads.ipp"
 #include "donorflow/model/scenario.ipp"
+#include "donorflow/model/sweep.ipp"

@@ -15,3 +15,4 @@
 #include "donorflow/model/compile.hpp"
 #include "donorflow/model/plan.hpp"
 #include "donorflow/model/scenario.hpp"
+#include "donorflow/model/sweep.hpp"

@@ -97,6 +97,9 @@ struct CompileOptions {
   // Minimum shares become penalised arcs instead of bounds, with every other cost zero: the
   // phase that finds which minimum shares cannot be met.
   bool minimum_share_violations = false;
+  // Every equity tier gets its shortfall arc, even where its share of a need rounds to no unit,
+  // so that a need's amount can change later without changing the network (model/sweep.hpp).
+  bool keep_empty_tiers = false;
 };
 
 struct CompiledNetwork {
@@ -120,6 +123,19 @@ struct CompiledNetwork {
 
 // Compiles a validated scenario (call validate() first; the JSON reader does).
 CompiledNetwork compile(const Scenario& scenario, const CompileOptions& options = {});
+
+// How compile() turns numbers into the network's integers; a sweep (model/sweep.hpp) changes
+// amounts and costs in a compiled network through the same functions, so that a variant's network
+// is exactly the one compile() would build for it.
+//   amount_units: an amount in a resource's unit, as whole steps of its resolution (rounded).
+Flow amount_units(double amount, double resolution);
+//   cost_units: a cost per unit of a resource, in cost_resolution units per step of the resource's
+//   resolution (rounded); throws ScenarioError naming `field` of the policy when too large.
+Cost cost_units(double per_resource_unit, double resolution, double cost_resolution,
+                const char* field);
+//   tier_capacities: the capacity of each equity tier's shortfall arc for a need of `units`: the
+//   tiers' cumulative shares of it, rounded; the first tier unbounded (see the top of this file).
+void tier_capacities(const std::vector<EquityTier>& tiers, Flow units, std::vector<Flow>& capacity);
 
 }  // namespace donorflow::model
 

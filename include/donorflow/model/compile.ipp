@@ -78,6 +78,42 @@ inline std::string earmark_key(const Offer& offer) {
 
 }  // namespace internal
 
+DONORFLOW_INLINE Flow amount_units(double amount, double resolution) {
+  return static_cast<Flow>(std::llround(amount / resolution));
+}
+
+DONORFLOW_INLINE Cost cost_units(double per_resource_unit, double resolution,
+                                 double cost_resolution, const char* field) {
+  const double value = per_resource_unit * resolution / cost_resolution;
+  if (!(std::abs(value) < 1e15)) {
+    throw ScenarioError("policy", -1, "", field,
+                        "gives a cost of " + std::to_string(value) +
+                            " units of cost_resolution per unit: too large to add up exactly; "
+                            "raise policy.cost_resolution");
+  }
+  return static_cast<Cost>(std::llround(value));
+}
+
+DONORFLOW_INLINE void tier_capacities(const std::vector<EquityTier>& tiers, Flow units,
+                                      std::vector<Flow>& capacity) {
+  capacity.assign(tiers.size(), 0);
+  double cumulative = 0;
+  Flow start = 0;
+  for (std::size_t k = 0; k < tiers.size(); ++k) {
+    cumulative += tiers[k].share;
+    const Flow end =
+        k + 1 == tiers.size()
+            ? units
+            : std::min(units,
+                       static_cast<Flow>(std::llround(cumulative * static_cast<double>(units))));
+    capacity[k] = end - start;
+    start = end;
+  }
+  // The costliest tier (the first units) takes whatever the cheaper tiers cannot; it is never
+  // used beyond its share, since a need draws exactly its amount in all.
+  if (!capacity.empty()) capacity[0] = kInfiniteCapacity;
+}
+
 DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const Policy& policy = s.policy;
@@ -91,18 +127,10 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
   for (const Resource& r : s.resources) net.resolution.push_back(r.resolution);
 
   auto units = [&](double amount, int resource) {
-    return static_cast<Flow>(std::llround(amount / net.resolution[resource]));
+    return amount_units(amount, net.resolution[resource]);
   };
-  // Cost per unit of resource, in integer units of cost_resolution per flow unit.
   auto scaled_cost = [&](double per_resource_unit, int resource, const char* field) {
-    const double value = per_resource_unit * net.resolution[resource] / policy.cost_resolution;
-    if (!(std::abs(value) < 1e15)) {
-      throw ScenarioError("policy", -1, "", field,
-                          "gives a cost of " + std::to_string(value) +
-                              " units of cost_resolution per unit: too large to add up exactly; "
-                              "raise policy.cost_resolution");
-    }
-    return static_cast<Cost>(std::llround(value));
+    return cost_units(per_resource_unit, net.resolution[resource], policy.cost_resolution, field);
   };
   auto is_mobile = [&](int resource) {  // services and staff travel; funds do not
     return s.resources[resource].kind != ResourceKind::kFunds;
@@ -306,6 +334,7 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
   for (Flow u : net.offer_units) total_offer += u;
   const std::vector<EquityTier> tiers =
       options.flat_tiers ? std::vector<EquityTier>{{1, 1}} : policy.equity_tiers;
+  std::vector<Flow> tier_capacity;
   for (int n = 0; n < static_cast<int>(need_count); ++n) {
     const Need& need = s.needs[n];
     const int resource = resource_of.at(need.resource);
@@ -340,22 +369,12 @@ DONORFLOW_INLINE CompiledNetwork compile(const Scenario& s, const CompileOptions
       }
     } else {
       const double base = need.priority * unmet_cost(resource);
-      double cumulative = 0;
-      Flow start = 0;
+      tier_capacities(tiers, d, tier_capacity);
       for (std::size_t k = 0; k < tiers.size(); ++k) {
-        cumulative += tiers[k].share;
-        const Flow end =
-            k + 1 == tiers.size()
-                ? d
-                : std::min(d, static_cast<Flow>(std::llround(cumulative * static_cast<double>(d))));
-        const Flow size = end - start;
-        start = end;
-        if (size <= 0 && k > 0) continue;
+        if (tier_capacity[k] <= 0 && k > 0 && !options.keep_empty_tiers) continue;
         shortfall.tier = static_cast<std::int16_t>(k);
-        // The costliest tier (the first units) takes whatever the cheaper tiers cannot; it is
-        // never used beyond its share, since a need draws exactly its amount in all.
         net.shortfall_arcs[n].push_back(
-            b.arc(net.shortfall_source, net.need_node[n], 0, k == 0 ? kInfiniteCapacity : size,
+            b.arc(net.shortfall_source, net.need_node[n], 0, tier_capacity[k],
                   scaled_cost(base * tiers[k].weight, resource, "unmet_cost"), shortfall));
       }
     }

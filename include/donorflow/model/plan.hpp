@@ -32,6 +32,7 @@
 
 #include <array>
 #include <cmath>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -136,6 +137,12 @@ struct Plan {
 
 // Validates, compiles, solves and explains. Throws ScenarioError for invalid scenarios.
 Plan solve(const Scenario& scenario, const SolveOptions& options = {});
+
+// The equity figures (all but the price of fairness) from each need's region (an index into
+// scenario.regions), amount and share met, as solve() computes them for its plan; a sweep
+// (model/sweep.hpp) computes them for every variant.
+Equity equity_of(const Scenario& scenario, std::span<const int> need_region,
+                 std::span<const double> need_amount, std::span<const double> need_share);
 
 // The explanation of one need as a sentence ("fully met" when nothing is unmet).
 std::string explain(const Scenario& scenario, const Plan& plan, int need);

@@ -168,6 +168,65 @@ inline void diagnose_minimums(const Scenario& s, Plan& plan, Algorithm algorithm
 
 }  // namespace internal
 
+DONORFLOW_INLINE Equity equity_of(const Scenario& s, std::span<const int> need_region,
+                                  std::span<const double> need_amount,
+                                  std::span<const double> need_share) {
+  Equity eq;
+  eq.region_share.assign(s.regions.size(), NAN);
+  std::vector<double> weight(s.regions.size(), 0), weighted(s.regions.size(), 0);
+  for (std::size_t n = 0; n < s.needs.size(); ++n) {
+    if (!(need_amount[n] > 0)) continue;
+    const int r = need_region[n];
+    weight[r] += s.needs[n].priority;
+    weighted[r] += s.needs[n].priority * need_share[n];
+  }
+  std::vector<int> with_needs;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    if (weight[r] > 0) {
+      eq.region_share[r] = weighted[r] / weight[r];
+      with_needs.push_back(static_cast<int>(r));
+      if (std::isnan(eq.lowest_share) || eq.region_share[r] < eq.lowest_share) {
+        eq.lowest_share = eq.region_share[r];
+        eq.lowest_region = static_cast<int>(r);
+      }
+    }
+  }
+  // Quintiles of deprivation by rank among regions with needs (ties by id order).
+  std::stable_sort(with_needs.begin(), with_needs.end(), [&](int a, int b) {
+    return s.regions[a].deprivation < s.regions[b].deprivation;
+  });
+  std::array<double, 5> pop{}, pop_share{};
+  for (std::size_t i = 0; i < with_needs.size(); ++i) {
+    const int r = with_needs[i];
+    const std::size_t q = std::min<std::size_t>(4, i * 5 / with_needs.size());
+    const double w = std::max(s.regions[r].population, 0.0);
+    pop[q] += w;
+    pop_share[q] += w * eq.region_share[r];
+  }
+  for (std::size_t q = 0; q < 5; ++q)
+    eq.quintile_share[q] = pop[q] > 0 ? pop_share[q] / pop[q] : NAN;
+  // Population-weighted Gini of regional shares: 1 - sum_i p_i (L_{i-1} + L_i).
+  std::vector<int> order = with_needs;
+  std::sort(order.begin(), order.end(),
+            [&](int a, int b) { return eq.region_share[a] < eq.region_share[b]; });
+  double total_pop = 0, total = 0;
+  for (int r : order)
+    total_pop += s.regions[r].population, total += s.regions[r].population * eq.region_share[r];
+  if (total_pop > 0 && total > 0) {
+    double previous = 0, gini = 1;
+    for (int r : order) {
+      const double p = s.regions[r].population / total_pop;
+      const double current = previous + s.regions[r].population * eq.region_share[r] / total;
+      gini -= p * (previous + current);
+      previous = current;
+    }
+    eq.gini = std::max(0.0, gini);
+  } else if (total_pop > 0) {
+    eq.gini = 0;
+  }
+  return eq;
+}
+
 DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
   validate(s);
   Plan plan;
@@ -561,62 +620,17 @@ DONORFLOW_INLINE Plan solve(const Scenario& s, const SolveOptions& options) {
   }
 
   // Equity.
-  Equity& eq = plan.equity;
-  eq.region_share.assign(s.regions.size(), NAN);
   {
-    std::vector<double> weight(s.regions.size(), 0), weighted(s.regions.size(), 0);
+    std::vector<int> need_region(s.needs.size());
+    std::vector<double> need_amount(s.needs.size()), need_share(s.needs.size());
     for (const NeedCoverage& c : plan.coverage) {
-      const Need& need = s.needs[c.need];
-      if (!(c.amount > 0)) continue;
-      const int r = region_of.at(need.region);
-      weight[r] += need.priority;
-      weighted[r] += need.priority * c.share;
+      need_region[c.need] = region_of.at(s.needs[c.need].region);
+      need_amount[c.need] = c.amount;
+      need_share[c.need] = c.share;
     }
-    std::vector<int> with_needs;
-    for (std::size_t r = 0; r < s.regions.size(); ++r) {
-      if (weight[r] > 0) {
-        eq.region_share[r] = weighted[r] / weight[r];
-        with_needs.push_back(static_cast<int>(r));
-        if (std::isnan(eq.lowest_share) || eq.region_share[r] < eq.lowest_share) {
-          eq.lowest_share = eq.region_share[r];
-          eq.lowest_region = static_cast<int>(r);
-        }
-      }
-    }
-    // Quintiles of deprivation by rank among regions with needs (ties by id order).
-    std::stable_sort(with_needs.begin(), with_needs.end(), [&](int a, int b) {
-      return s.regions[a].deprivation < s.regions[b].deprivation;
-    });
-    std::array<double, 5> pop{}, pop_share{};
-    for (std::size_t i = 0; i < with_needs.size(); ++i) {
-      const int r = with_needs[i];
-      const std::size_t q = std::min<std::size_t>(4, i * 5 / with_needs.size());
-      const double w = std::max(s.regions[r].population, 0.0);
-      pop[q] += w;
-      pop_share[q] += w * eq.region_share[r];
-    }
-    for (std::size_t q = 0; q < 5; ++q)
-      eq.quintile_share[q] = pop[q] > 0 ? pop_share[q] / pop[q] : NAN;
-    // Population-weighted Gini of regional shares: 1 - sum_i p_i (L_{i-1} + L_i).
-    std::vector<int> order = with_needs;
-    std::sort(order.begin(), order.end(),
-              [&](int a, int b) { return eq.region_share[a] < eq.region_share[b]; });
-    double total_pop = 0, total = 0;
-    for (int r : order)
-      total_pop += s.regions[r].population, total += s.regions[r].population * eq.region_share[r];
-    if (total_pop > 0 && total > 0) {
-      double previous = 0, gini = 1;
-      for (int r : order) {
-        const double p = s.regions[r].population / total_pop;
-        const double current = previous + s.regions[r].population * eq.region_share[r] / total;
-        gini -= p * (previous + current);
-        previous = current;
-      }
-      eq.gini = std::max(0.0, gini);
-    } else if (total_pop > 0) {
-      eq.gini = 0;
-    }
+    plan.equity = equity_of(s, need_region, need_amount, need_share);
   }
+  Equity& eq = plan.equity;
   if (flat_plan.valid()) {
     const FlatPlan flat = flat_plan.get();
     if (flat.flow.optimal()) {
