@@ -10,5 +10,6 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = DONORFLOW_VERSION;
   donorflow::python::register_flow(m);
   donorflow::python::register_model(m);
+  donorflow::python::register_sweep(m);
   donorflow::python::register_cli(m);
 }

@@ -8,5 +8,6 @@ namespace donorflow::python {
 void register_flow(pybind11::module_& m);   // min_cost_flow, check_certificate
 void register_model(pybind11::module_& m);  // scenarios, plans, explanations
 void register_cli(pybind11::module_& m);    // the donorflow program's commands
+void register_sweep(pybind11::module_& m);  // variants of a scenario, re-solved warm
 
 }  // namespace donorflow::python

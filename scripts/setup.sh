@@ -19,12 +19,13 @@ fi
 command -v cmake >/dev/null 2>&1 || python3 -m pip install --quiet "cmake>=3.20"
 
 # Python packages, as "import-name:pip-name": building the package (pybind11, scikit-build-core),
-# using it (numpy, pandas, matplotlib, openpyxl) and testing it (pytest, hypothesis, NetworkX and
-# OR-Tools as oracles, nbconvert and ipykernel to execute the notebooks).
+# using it (numpy, pandas, matplotlib, openpyxl; tqdm for sweep progress, dask.distributed for
+# sweeps on a cluster) and testing it (pytest, hypothesis, NetworkX and OR-Tools as oracles,
+# nbconvert and ipykernel to execute the notebooks).
 python_packages=(pytest:pytest networkx:networkx numpy:numpy pandas:pandas matplotlib:matplotlib
                  openpyxl:openpyxl hypothesis:hypothesis ortools:ortools pybind11:pybind11
                  scikit_build_core:scikit-build-core nbconvert:nbconvert nbformat:nbformat
-                 ipykernel:ipykernel)
+                 ipykernel:ipykernel tqdm:tqdm dask:dask distributed:distributed)
 need_python=()
 for package in "${python_packages[@]}"; do
   python3 -c "import ${package%%:*}" >/dev/null 2>&1 || need_python+=("${package##*:}")

@@ -8,6 +8,9 @@ Two levels, one engine:
   offers, needs, policy); ``scenario.solve()`` returns a :class:`Plan` with DataFrames of
   allocations, coverage, shadow prices and explanations, and a summary of totals and equity.
 
+:func:`sweep` solves many variants of a scenario (withdrawn offers, scaled needs, needs drawn
+from a distribution) in parallel, warm from the base answer, on threads or a Dask cluster.
+
 ``donorflow.examples`` holds the worked examples; ``python -m donorflow`` runs the same
 commands as the ``donorflow`` program. See docs/python.md.
 """
@@ -21,7 +24,10 @@ from .flow import (INFINITE_CAPACITY, Certificate, MinCostFlowResult, Status, ch
                    min_cost_flow)
 from .plan import Plan, PlanComparison, Summary
 from .scenario import Scenario
+from .sweep import (DrawNeeds, ScaleNeeds, ScaleOffers, SetCapacity, SetUnitCost, SweepResult,
+                    Withdraw, draws, sweep)
 
-__all__ = ["INFINITE_CAPACITY", "Certificate", "MinCostFlowResult", "Plan", "PlanComparison",
-           "Scenario", "ScenarioError", "Status", "Summary", "__version__", "check_certificate",
-           "examples", "min_cost_flow"]
+__all__ = ["INFINITE_CAPACITY", "Certificate", "DrawNeeds", "MinCostFlowResult", "Plan",
+           "PlanComparison", "ScaleNeeds", "ScaleOffers", "Scenario", "ScenarioError",
+           "SetCapacity", "SetUnitCost", "Status", "Summary", "SweepResult", "Withdraw",
+           "__version__", "check_certificate", "draws", "examples", "min_cost_flow", "sweep"]

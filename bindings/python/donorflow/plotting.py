@@ -121,3 +121,53 @@ def plot_map(plan: "Plan", ax: "Optional[matplotlib.axes.Axes]" = None
 
 
 __all__ = ["plot_coverage", "plot_flows", "plot_map"]
+
+
+def plot_sweep_quantiles(result, q=(0.05, 0.5, 0.95), ax=None):
+    """Share met per region across a sweep's variants (see SweepResult.plot_quantiles)."""
+    import matplotlib.pyplot as plt
+
+    if len(q) != 3:
+        raise ValueError("q must hold three quantiles: low, middle, high")
+    table = result.quantiles(q).join(result.regions).sort_values("deprivation")
+    ax = _axes(ax, (7, 0.3 * len(table) + 1.5))
+    y = np.arange(len(table))
+    low, mid, high = (table[c].to_numpy() for c in table.columns[:3])
+    colours = plt.get_cmap("Reds")(0.25 + 0.75 * table["deprivation"].to_numpy())
+    ax.hlines(y, low, high, color=colours, linewidth=4, alpha=0.8,
+              label=f"{q[0]:.0%} to {q[2]:.0%} of variants")
+    ax.scatter(mid, y, color="black", s=14, zorder=3, label=f"{q[1]:.0%} (median)")
+    base = result.base_region_shares.reindex(table.index).to_numpy()
+    ax.scatter(base, y, marker="x", color="tab:blue", s=22, zorder=4, label="base plan")
+    names = table["name"]
+    labels = [str(i) if r else str(n)
+              for i, n, r in zip(table.index, names, names.duplicated(keep=False))]
+    ax.set_yticks(y, labels)
+    ax.set_xlim(0, 1.02)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.set_xlabel("share of needs met (priority-weighted)")
+    ax.set_title(f"Coverage across {int(result.optimal.sum())} variants, most deprived at the top")
+    ax.legend(loc="lower left", fontsize="small")
+    return ax
+
+
+def plot_sweep_distribution(result, figure="objective", ax=None):
+    """Histogram of one figure over a sweep's variants (see SweepResult.plot_distribution)."""
+    if figure in result.table.columns:
+        values, base, label = result.table[figure], result.base.get(figure), figure
+    elif figure in result.region_shares.columns:
+        values = result.region_shares[figure]
+        base = result.base_region_shares.get(figure)
+        label = f"share met, {result.regions.loc[figure, 'name']}"
+    else:
+        raise KeyError(f"{figure!r} is neither a figure of the sweep's table nor a region id")
+    values = values[result.optimal].astype(float).dropna()
+    ax = _axes(ax, (7, 3.5))
+    ax.hist(values, bins=min(40, max(5, len(values) // 10)), color="tab:grey", edgecolor="white")
+    if base is not None and np.isfinite(float(base)):
+        ax.axvline(float(base), color="tab:blue", label="base plan")
+        ax.legend(fontsize="small")
+    ax.set_xlabel(label)
+    ax.set_ylabel("variants")
+    ax.set_title(f"{label} over {len(values)} variants")
+    return ax
