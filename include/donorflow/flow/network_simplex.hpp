@@ -98,6 +98,9 @@ class BlockSearchPivot {
         block_size_(std::max<ArcId>(
             kMinBlockSize, static_cast<ArcId>(std::sqrt(static_cast<double>(search_count))))) {}
 
+  // The next search starts at arc `e` (a warm start begins with the artificial arcs).
+  void start_at(ArcId e) { next_arc_ = e < search_count_ ? e : 0; }
+
   // Finds an arc whose reduced cost violates optimality; false when none is left (optimal).
   bool find_entering(ArcId& entering) {
     Cost best = 0;

@@ -413,6 +413,7 @@ MinCostFlowResult NetworkSimplex<PivotRule>::run() {
   build();
   started_warm_ = !warm_.flow.empty() && build_warm();
   PivotRule pivot({source_, target_, cost_, state_, potential_}, search_count_);
+  if (started_warm_) pivot.start_at(arc_count_);  // the root arcs parked with imbalances
   ArcId entering = -1;
   while (pivot.find_entering(entering)) {
     ++iterations_;
