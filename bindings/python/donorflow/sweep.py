@@ -50,9 +50,17 @@ __all__ = ["DrawNeeds", "ScaleNeeds", "ScaleOffers", "SetCapacity", "SetUnitCost
            "Withdraw", "draws", "sweep"]
 
 Ids = Union[None, str, Sequence[str]]
-# One change for the engine: (kind, row, resource, period, value); kinds as model::ChangeKind.
-_Row = Tuple[int, int, int, int, float]
+# Changes for the engine, as columns: kind (as model::ChangeKind), row, resource, period, value.
+_Rows = Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 _OFFER_AMOUNT, _OFFER_UNIT_COST, _NEED_AMOUNT, _SITE_CAPACITY = 0, 1, 2, 3
+
+
+def _changes(kind: int, rows: Any, value: Any, resource: int = -1,
+             period: int = 1) -> _Rows:
+    count = len(rows)
+    return (np.full(count, kind, dtype=np.int8), np.asarray(rows, dtype=np.int32),
+            np.full(count, resource, dtype=np.int32), np.full(count, period, dtype=np.int32),
+            np.broadcast_to(np.asarray(value, dtype=np.float64), (count,)))
 
 
 def _ids(value: Ids) -> Optional[List[str]]:
@@ -75,11 +83,18 @@ class _Base:
         self.need_at = {n["id"]: i for i, n in enumerate(self.needs)}
         self.site_at = {s: i for i, s in enumerate(self.sites)}
         self.resource_at = {r: i for i, r in enumerate(self.resources)}
+        self.offer_amount = np.array([float(o["amount"]) for o in self.offers])
+        self.need_amount = np.array([float(n["amount"]) for n in self.needs])
+        self._selections: Dict[Tuple[str, Any, Any, Any], np.ndarray] = {}
 
     def _unknown(self, change: str, table: str, field: str, value: str) -> ValueError:
         return ValueError(f"{change}: no {table} has {field} {value!r}")
 
-    def offer_rows(self, change: str, offer: Ids, donor: Ids, resource: Ids = None) -> List[int]:
+    def offer_rows(self, change: str, offer: Ids, donor: Ids,
+                   resource: Ids = None) -> np.ndarray:
+        return np.asarray(self._offer_rows(change, offer, donor, resource), dtype=np.int64)
+
+    def _offer_rows(self, change: str, offer: Ids, donor: Ids, resource: Ids) -> List[int]:
         offers, donors, resources = _ids(offer), _ids(donor), _ids(resource)
         for o in offers or []:
             if o not in self.offer_at:
@@ -95,7 +110,14 @@ class _Base:
                 and (donors is None or row.get("donor") in donors)
                 and (resources is None or row.get("resource") in resources)]
 
-    def need_rows(self, change: str, need: Ids, region: Ids, resource: Ids) -> List[int]:
+    def need_rows(self, change: str, need: Ids, region: Ids, resource: Ids) -> np.ndarray:
+        key = ("needs", _key(need), _key(region), _key(resource))
+        if key not in self._selections:  # draws select the same needs again and again
+            self._selections[key] = np.asarray(
+                self._need_rows(change, need, region, resource), dtype=np.int64)
+        return self._selections[key]
+
+    def _need_rows(self, change: str, need: Ids, region: Ids, resource: Ids) -> List[int]:
         needs, regions, resources = _ids(need), _ids(region), _ids(resource)
         for n in needs or []:
             if n not in self.need_at:
@@ -111,6 +133,10 @@ class _Base:
                 if (needs is None or row["id"] in needs)
                 and (regions is None or row.get("region") in regions)
                 and (resources is None or row.get("resource") in resources)]
+
+
+def _key(value: Ids) -> Any:
+    return None if value is None else tuple(_ids(value) or ())
 
 
 def _selection(**fields: Ids) -> str:
@@ -130,11 +156,10 @@ class Withdraw:
     def label(self) -> str:
         return "withdraw " + _selection(offer=self.offer, donor=self.donor)
 
-    def _rows(self, base: _Base) -> List[_Row]:
+    def _rows(self, base: _Base) -> _Rows:
         if self.offer is None and self.donor is None:
             raise ValueError("Withdraw: name the offers (offer=) or their donor (donor=)")
-        rows = base.offer_rows(self.label, self.offer, self.donor)
-        return [(_OFFER_AMOUNT, i, -1, 1, 0.0) for i in rows]
+        return _changes(_OFFER_AMOUNT, base.offer_rows(self.label, self.offer, self.donor), 0.0)
 
 
 @dataclass(frozen=True)
@@ -152,11 +177,10 @@ class ScaleOffers:
         return f"offers x{self.by:g} " + _selection(offer=self.offer, donor=self.donor,
                                                      resource=self.resource)
 
-    def _rows(self, base: _Base) -> List[_Row]:
+    def _rows(self, base: _Base) -> _Rows:
         factor = _factor(self.by, self.label)
         rows = base.offer_rows(self.label, self.offer, self.donor, self.resource)
-        return [(_OFFER_AMOUNT, i, -1, 1, factor * float(base.offers[i]["amount"]))
-                for i in rows]
+        return _changes(_OFFER_AMOUNT, rows, factor * base.offer_amount[rows])
 
 
 @dataclass(frozen=True)
@@ -174,10 +198,10 @@ class ScaleNeeds:
         return f"needs x{self.by:g} " + _selection(need=self.need, region=self.region,
                                                     resource=self.resource)
 
-    def _rows(self, base: _Base) -> List[_Row]:
+    def _rows(self, base: _Base) -> _Rows:
         factor = _factor(self.by, self.label)
         rows = base.need_rows(self.label, self.need, self.region, self.resource)
-        return [(_NEED_AMOUNT, i, -1, 1, factor * float(base.needs[i]["amount"])) for i in rows]
+        return _changes(_NEED_AMOUNT, rows, factor * base.need_amount[rows])
 
 
 @dataclass(frozen=True)
@@ -191,11 +215,11 @@ class SetUnitCost:
     def label(self) -> str:
         return f"unit cost {self.unit_cost:g} offer {self.offer}"
 
-    def _rows(self, base: _Base) -> List[_Row]:
+    def _rows(self, base: _Base) -> _Rows:
         if not math.isfinite(self.unit_cost):
             raise ValueError(f"{self.label}: unit_cost must be a finite number")
         rows = base.offer_rows(self.label, self.offer, None)
-        return [(_OFFER_UNIT_COST, i, -1, 1, float(self.unit_cost)) for i in rows]
+        return _changes(_OFFER_UNIT_COST, rows, float(self.unit_cost))
 
 
 @dataclass(frozen=True)
@@ -211,15 +235,15 @@ class SetCapacity:
     def label(self) -> str:
         return f"capacity {self.amount:g} {self.resource} site {self.site} period {self.period}"
 
-    def _rows(self, base: _Base) -> List[_Row]:
+    def _rows(self, base: _Base) -> _Rows:
         if self.site not in base.site_at:
             raise base._unknown(self.label, "site", "id", self.site)
         if self.resource not in base.resource_at:
             raise base._unknown(self.label, "resource", "id", self.resource)
         if not (math.isfinite(self.amount) and self.amount >= 0):
             raise ValueError(f"{self.label}: amount must be a finite number, 0 or more")
-        return [(_SITE_CAPACITY, base.site_at[self.site], base.resource_at[self.resource],
-                 int(self.period), float(self.amount))]
+        return _changes(_SITE_CAPACITY, [base.site_at[self.site]], float(self.amount),
+                        base.resource_at[self.resource], int(self.period))
 
 
 @dataclass(frozen=True)
@@ -247,9 +271,9 @@ class DrawNeeds:
         return f"draw {name} seed {self.seed} " + _selection(
             need=self.need, region=self.region, resource=self.resource)
 
-    def _rows(self, base: _Base) -> List[_Row]:
+    def _rows(self, base: _Base) -> _Rows:
         rows = base.need_rows(self.label, self.need, self.region, self.resource)
-        mean = np.array([float(base.needs[i]["amount"]) for i in rows])
+        mean = base.need_amount[rows]
         rng = np.random.default_rng(self.seed)
         if callable(self.distribution):
             values = np.asarray(self.distribution(rng, mean.copy()), dtype=float)
@@ -271,7 +295,7 @@ class DrawNeeds:
                              f"'lognormal' or a function, not {self.distribution!r}")
         if not np.all(np.isfinite(values) & (values >= 0)):
             raise ValueError(f"{self.label}: drawn amounts must be finite and 0 or more")
-        return [(_NEED_AMOUNT, i, -1, 1, float(v)) for i, v in zip(rows, values)]
+        return _changes(_NEED_AMOUNT, rows, values)
 
 
 Change = Union[Withdraw, ScaleOffers, ScaleNeeds, SetUnitCost, SetCapacity, DrawNeeds]
@@ -381,8 +405,7 @@ def sweep(base: "Scenario", variants: Union[Mapping[str, Any], Iterable[Any]],
         raise base._locate(error) from None
     rows = _Base(base)
     named = _variant_list(variants)
-    resolved = [[row for change in changes for row in change._rows(rows)]
-                for _, changes in named]
+    resolved = [[change._rows(rows) for change in changes] for _, changes in named]
 
     count = len(resolved)
     own_executor = executor is None
@@ -413,14 +436,16 @@ def sweep(base: "Scenario", variants: Union[Mapping[str, Any], Iterable[Any]],
                        [r for r in results if r is not None], local.arcs)
 
 
-def _arrays(variants: Sequence[List[_Row]]) -> Tuple[np.ndarray, ...]:
-    flat = [row for variant in variants for row in variant]
+def _arrays(variants: Sequence[List[_Rows]]) -> Tuple[np.ndarray, ...]:
+    """The changes of a chunk of variants as the engine takes them: five columns and the
+    offsets of each variant's rows."""
+    parts = [part for variant in variants for part in variant]
     offsets = np.zeros(len(variants) + 1, dtype=np.int64)
-    np.cumsum([len(v) for v in variants], out=offsets[1:])
-    columns = list(zip(*flat)) if flat else [(), (), (), (), ()]
-    return (np.asarray(columns[0], dtype=np.int8), np.asarray(columns[1], dtype=np.int32),
-            np.asarray(columns[2], dtype=np.int32), np.asarray(columns[3], dtype=np.int32),
-            np.asarray(columns[4], dtype=np.float64), offsets)
+    np.cumsum([sum(len(p[1]) for p in variant) for variant in variants], out=offsets[1:])
+    if not parts:
+        return (np.zeros(0, np.int8), np.zeros(0, np.int32), np.zeros(0, np.int32),
+                np.zeros(0, np.int32), np.zeros(0, np.float64), offsets)
+    return tuple(np.concatenate([p[k] for p in parts]) for k in range(5)) + (offsets,)
 
 
 def _has_tqdm() -> bool:
