@@ -170,6 +170,7 @@ class NetworkSimplex {
   ProblemView problem_;
   WarmStart warm_;
   bool started_warm_ = false;
+  bool parked_ = false;    // the warm basis parks imbalances on root arcs out of the tree
   NodeId node_count_ = 0;  // real nodes; the root is node_count_
   ArcId arc_count_ = 0;    // real arcs; root arcs follow, then extra slack arcs
   ArcId search_count_ = 0;

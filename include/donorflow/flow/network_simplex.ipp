@@ -125,6 +125,7 @@ bool NetworkSimplex<PivotRule>::build_warm() {
       warm_.potential.size() != static_cast<std::size_t>(n)) {
     return false;
   }
+  parked_ = false;
   // The old flow in the new bounds, and what it leaves out of balance at each node.
   std::vector<Flow> flow(static_cast<std::size_t>(m));
   std::vector<Flow> imbalance(static_cast<std::size_t>(n));
@@ -254,6 +255,7 @@ bool NetworkSimplex<PivotRule>::build_warm() {
     const bool top = parent_[v] == root;
     capacity_[e] = top ? kInfiniteCapacity : flow_[e];
     state_[e] = top ? kArcInTree : kArcAtUpper;
+    parked_ = parked_ || (!top && flow_[e] > 0);
     if (top) pred_dir_[v] = up ? kUp : kDown;
   }
   for (ArcId i = 0; i < m; ++i) {
@@ -413,7 +415,7 @@ MinCostFlowResult NetworkSimplex<PivotRule>::run() {
   build();
   started_warm_ = !warm_.flow.empty() && build_warm();
   PivotRule pivot({source_, target_, cost_, state_, potential_}, search_count_);
-  if (started_warm_) pivot.start_at(arc_count_);  // the root arcs parked with imbalances
+  if (started_warm_ && parked_) pivot.start_at(arc_count_);  // root arcs that hold imbalances
   ArcId entering = -1;
   while (pivot.find_entering(entering)) {
     ++iterations_;
