@@ -211,11 +211,12 @@ def min_cost_flow(
             ``"supply-may-remain"`` (sources may keep supply: net outflow <= supply) or
             ``"demand-may-remain"`` (sinks may stay short: net outflow >= supply).
         warm_start: an optimal result for the same graph before its supplies, costs or bounds
-            changed. Cost scaling then starts from its flow and potentials instead of from
-            nothing; the answer is the same exact optimum. With ``algorithm="auto"`` this is
-            done on networks with a hub (a node touching a twentieth of the arcs, as in
-            allocation networks), where it is faster; elsewhere a cold network simplex solve is
-            faster and runs instead. A result of other sizes, or not optimal, is ignored.
+            changed. The solve then starts from it instead of from nothing: network simplex
+            from the basis its flow and potentials imply (``"auto"`` and
+            ``"network-simplex"``; ``"auto"`` uses cost scaling from its prices instead where a
+            cold solve would pick cost scaling), cost scaling from its prices with
+            ``"cost-scaling"``. The answer is the same exact optimum, often many times sooner.
+            A result of other sizes, or not optimal, is ignored.
 
     Returns:
         A :class:`MinCostFlowResult`. Infeasible, unbounded and unbalanced problems are a status,
