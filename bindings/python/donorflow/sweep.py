@@ -384,8 +384,9 @@ def sweep(base: "Scenario", variants: Union[Mapping[str, Any], Iterable[Any]],
             as ``ThreadPoolExecutor(4)`` or a Dask cluster's ``client.get_executor()``. By
             default, a thread pool with one thread per core of this machine.
         algorithm: ``"auto"``, ``"network-simplex"`` or ``"cost-scaling"``.
-        chunk_size: variants per task (default: enough tasks to keep every worker busy and the
-            progress bar moving, at most 100 variants each).
+        chunk_size: variants per task. By default, four tasks per thread of the default pool,
+            or up to 256 tasks on an executor you give, at most 100 variants each; on a large
+            cluster, choose it so that there are a few tasks per worker.
         progress: show a progress bar (tqdm); by default, for 100 variants or more when tqdm
             is installed.
 
@@ -411,7 +412,10 @@ def sweep(base: "Scenario", variants: Union[Mapping[str, Any], Iterable[Any]],
     own_executor = executor is None
     workers = os.cpu_count() or 1
     if chunk_size is None:
-        chunk_size = max(1, min(100, math.ceil(count / (4 * workers))))
+        # Four tasks per thread of our own pool; for an executor we did not make (a cluster of
+        # unknown size), up to 256 tasks.
+        tasks = 4 * workers if own_executor else 256
+        chunk_size = max(1, min(100, math.ceil(count / tasks)))
     chunks = [(start, min(count, start + chunk_size)) for start in range(0, count, chunk_size)]
     if progress is None:
         progress = count >= 100 and _has_tqdm()

@@ -20,9 +20,9 @@
 // never from another variant's, and results are stored by variant, so they are identical, bit for
 // bit, whatever the number of threads and whichever thread takes which variant.
 //
-// Cost: a variant copies the base network's numbers (four arrays) and re-solves; after a change
-// of a few offers or sites that takes a small fraction of a cold solve, and after redrawing every
-// need still several times less (docs/performance.md, "Sweeps").
+// Cost: a variant copies the base network's numbers (four arrays) and re-solves. On a
+// 100,000-arc scenario whose cold solve takes 0.43 s, withdrawing one offer took 30 ms, growing
+// one district's needs 29 ms, and redrawing every need 200 ms (docs/performance.md, "Sweeps").
 #pragma once
 
 #include <cmath>
