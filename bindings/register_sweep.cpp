@@ -107,8 +107,7 @@ class PySweep {
         throw py::value_error("offsets must rise from 0 to the number of changes");
       }
       for (auto c = static_cast<std::size_t>(at[n]); c < static_cast<std::size_t>(at[n + 1]); ++c) {
-        variants[n].push_back(
-            {static_cast<model::ChangeKind>(k[c]), i[c], r[c], p[c], v[c]});
+        variants[n].push_back({static_cast<model::ChangeKind>(k[c]), i[c], r[c], p[c], v[c]});
       }
     }
     std::vector<model::VariantFigures> figures;

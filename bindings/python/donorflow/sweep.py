@@ -298,9 +298,6 @@ class DrawNeeds:
         return _changes(_NEED_AMOUNT, rows, values)
 
 
-Change = Union[Withdraw, ScaleOffers, ScaleNeeds, SetUnitCost, SetCapacity, DrawNeeds]
-
-
 def _factor(by: float, label: str) -> float:
     if not (math.isfinite(by) and by >= 0):
         raise ValueError(f"{label}: the factor must be a finite number, 0 or more")
