@@ -85,12 +85,12 @@ class Sweep {
   // negative).
   void check(const Variant& variant) const;
 
-  // The figures of one variant (check()ed first). Safe to call from several threads at once.
+  // The figures of one variant (check()s it first). Safe to call from several threads at once.
   VariantFigures solve(const Variant& variant) const;
 
-  // Every variant on `threads` threads (0: one per hardware thread). `progress`, if given, is
-  // called after each variant with the number done so far, from the worker threads but never
-  // two at once.
+  // Every variant (all check()ed before any is solved) on `threads` threads (0: one per hardware
+  // thread). `progress`, if given, is called after each variant with the number done so far,
+  // from the worker threads but never two at once.
   std::vector<VariantFigures> solve_all(
       std::span<const Variant> variants, int threads = 0,
       const std::function<void(std::size_t)>& progress = {}) const;
@@ -105,6 +105,7 @@ class Sweep {
     std::vector<Cost> cost;
   };
   bool apply(const Variant& variant, Numbers& numbers) const;
+  VariantFigures solve_checked(const Variant& variant) const;
   VariantFigures solve_compiled(const Variant& variant) const;
 
   Scenario base_;

@@ -211,6 +211,11 @@ DONORFLOW_INLINE VariantFigures Sweep::solve_compiled(const Variant& variant) co
 }
 
 DONORFLOW_INLINE VariantFigures Sweep::solve(const Variant& variant) const {
+  check(variant);
+  return solve_checked(variant);
+}
+
+DONORFLOW_INLINE VariantFigures Sweep::solve_checked(const Variant& variant) const {
   const auto started = std::chrono::steady_clock::now();
   Numbers numbers;
   VariantFigures f;
@@ -243,7 +248,7 @@ DONORFLOW_INLINE std::vector<VariantFigures> Sweep::solve_all(
   auto work = [&] {
     for (std::size_t i; (i = next++) < variants.size();) {
       try {
-        out[i] = solve(variants[i]);
+        out[i] = solve_checked(variants[i]);
       } catch (...) {
         const std::lock_guard lock(mutex);
         if (!error) error = std::current_exception();
