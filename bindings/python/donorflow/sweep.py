@@ -503,9 +503,8 @@ class SweepResult:
         self.base_region_shares = pd.Series(np.asarray(base["region_share"])[0],
                                             index=self.regions.index, name="share_met")
         self.table = _table(rows, chunks, index)
-        shares = np.concatenate([np.asarray(c["region_share"]) for c in chunks]) if chunks \
-            else np.zeros((0, len(region_ids)))
-        self.region_shares = pd.DataFrame(shares, index=index, columns=self.regions.index)
+        self.region_shares = pd.DataFrame(_stack(chunks, "region_share", len(region_ids)),
+                                          index=index, columns=self.regions.index)
 
     def __len__(self) -> int:
         return len(self.table)
@@ -602,28 +601,30 @@ class SweepResult:
                 + head.to_html(float_format=lambda v: f"{v:.4g}") + "</div>")
 
 
-def _table(rows: _Base, chunks: List[Dict[str, Any]], index: pd.Index) -> pd.DataFrame:
-    def cat(key: str) -> np.ndarray:
-        parts = [np.asarray(c[key]) for c in chunks]
-        return np.concatenate(parts) if parts else np.zeros(0)
+def _stack(chunks: List[Dict[str, Any]], key: str, columns: Optional[int] = None) -> np.ndarray:
+    """One figure of every chunk, variants in order: a vector, or a matrix of `columns`."""
+    parts = [np.asarray(c[key]) for c in chunks]
+    if parts:
+        return np.concatenate(parts)
+    return np.zeros(0) if columns is None else np.zeros((0, columns))
 
+
+def _table(rows: _Base, chunks: List[Dict[str, Any]], index: pd.Index) -> pd.DataFrame:
     region_ids = [r["id"] for r in rows.regions]
-    lowest = cat("lowest_region").astype(np.int64)
+    lowest = _stack(chunks, "lowest_region").astype(np.int64)
     frame = pd.DataFrame({
         "status": [s for c in chunks for s in c["status"]],
-        "objective": cat("objective"),
-        "lowest_share": cat("lowest_share"),
+        "objective": _stack(chunks, "objective"),
+        "lowest_share": _stack(chunks, "lowest_share"),
         "lowest_region": [region_ids[i] if i >= 0 else None for i in lowest],
-        "gini": cat("gini"),
+        "gini": _stack(chunks, "gini"),
     }, index=index)
-    met = np.concatenate([np.asarray(c["met"]) for c in chunks]) if chunks else \
-        np.zeros((0, len(rows.resources)))
-    unmet = np.concatenate([np.asarray(c["unmet"]) for c in chunks]) if chunks else \
-        np.zeros((0, len(rows.resources)))
+    met = _stack(chunks, "met", len(rows.resources))
+    unmet = _stack(chunks, "unmet", len(rows.resources))
     for k, resource in enumerate(rows.resources):
         frame[f"met:{resource}"] = met[:, k]
         frame[f"unmet:{resource}"] = unmet[:, k]
-    frame["warm"] = cat("warm").astype(bool)
-    frame["seconds"] = cat("seconds")
+    frame["warm"] = _stack(chunks, "warm").astype(bool)
+    frame["seconds"] = _stack(chunks, "seconds")
     frame["message"] = [m for c in chunks for m in c["message"]]
     return frame

@@ -78,6 +78,8 @@ class CostScaling {
   MinCostFlowResult run();
 
  private:
+  // alpha: costs are multiplied by it, so that a 1-optimal flow is optimal (see above).
+  Cost scale() const { return static_cast<Cost>(n_) + 1; }
   bool build();
   bool apply_warm_start();
   bool has_infinite_negative_cycle() const;

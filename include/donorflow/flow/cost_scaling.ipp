@@ -56,7 +56,7 @@ DONORFLOW_INLINE bool CostScaling::build() {
     head[m + v] = supply_may_remain ? slack_ : v;
   }
   // Prices stay within about 6 n alpha max|c| (Goldberg and Tarjan's bound summed over phases).
-  const Cost alpha = static_cast<Cost>(n_) + 1;
+  const Cost alpha = scale();
   if (static_cast<WideCost>(6) * n_ * alpha * max_cost > (WideCost{1} << 61)) return false;
 
   // Residual arcs in CSR order by tail, paired with their reverses.
@@ -91,7 +91,7 @@ DONORFLOW_INLINE bool CostScaling::apply_warm_start() {
       warm_.potential.size() != static_cast<std::size_t>(g.node_count())) {
     return false;
   }
-  const Cost alpha = static_cast<Cost>(n_) + 1;
+  const Cost alpha = scale();
   constexpr Cost kPriceLimit = Cost{1} << 60;
   for (const Cost p : warm_.potential) {
     if (p >= kPriceLimit / alpha || p <= -kPriceLimit / alpha) return false;
@@ -366,7 +366,7 @@ DONORFLOW_INLINE bool CostScaling::refine() {
 // when the flow is optimal (no residual cycle of negative cost). `budget` bounds the arcs
 // scanned; past it the search gives up and reports the flow as not (yet) proven optimal.
 DONORFLOW_INLINE bool CostScaling::exact_potentials(std::int64_t budget) {
-  const Cost alpha = static_cast<Cost>(n_) + 1;
+  const Cost alpha = scale();
   exact_.resize(static_cast<std::size_t>(n_));
   for (NodeId v = 0; v < n_; ++v) {
     exact_[v] = price_[v] >= 0 ? price_[v] / alpha : -((-price_[v] + alpha - 1) / alpha);
@@ -446,7 +446,7 @@ DONORFLOW_INLINE MinCostFlowResult CostScaling::run() {
   // Once eps is below one unit of cost, each phase ends with a check for optimality (exact
   // potentials, at the price of a few scans of the arcs): the flow is often optimal phases before
   // eps reaches 1, and a phase run on an optimal flow still relabels nodes throughout.
-  const Cost alpha = static_cast<Cost>(n_) + 1;
+  const Cost alpha = scale();
   const auto check_budget = static_cast<std::int64_t>(2 * arcs_.size() + first_.size());
   bool proven = false;
   do {
