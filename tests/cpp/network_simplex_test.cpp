@@ -286,17 +286,23 @@ TEST(CertificateTest, NamesTheNodeWhoseBalanceFails) {
   EXPECT_NE(check.failure.find("node 1"), std::string::npos) << check.failure;
 }
 
-TEST(AutomaticChoice, CostScalingOnlyForLargeNetworksWithHubs) {
-  // Transport networks of a million arcs: 20 donors touch 1/20 of the arcs each (hubs); 1000
-  // donors touch 1/1000 (none). Below a million arcs it is network simplex either way.
+TEST(AutomaticChoice, CostScalingForLargeSparseNetworks) {
+  // Cold solves: cost scaling from 50,000 nodes on at most 64 arcs per node.
+  const auto large_grid = gen::generate("grid", "small", 1, {{"height", 250}, {"width", 250}});
+  const auto small_grid = gen::generate("grid", "small", 1, {{"height", 200}, {"width", 200}});
+  const auto dense = gen::generate("transport", "small", 1, {{"donors", 300}, {"regions", 49700}});
+  EXPECT_TRUE(prefers_cost_scaling(large_grid.view()));
+  EXPECT_FALSE(prefers_cost_scaling(small_grid.view()));
+  EXPECT_FALSE(prefers_cost_scaling(dense.view()));  // 50,000 nodes, 298 arcs per node
+  // Warm starts restart cost scaling only from a million arcs with a hub: 20 donors touch 1/20 of
+  // the arcs each; 1000 donors touch 1/1000.
   const auto with_hubs =
       gen::generate("transport", "small", 1, {{"donors", 20}, {"regions", 50000}});
   const auto without =
       gen::generate("transport", "small", 1, {{"donors", 1000}, {"regions", 1000}});
-  const auto small = gen::generate("transport", "small", 1, {{"donors", 20}, {"regions", 40000}});
-  EXPECT_TRUE(prefers_cost_scaling(with_hubs.view()));
-  EXPECT_FALSE(prefers_cost_scaling(without.view()));
-  EXPECT_FALSE(prefers_cost_scaling(small.view()));
+  EXPECT_TRUE(prefers_warm_cost_scaling(with_hubs.view()));
+  EXPECT_FALSE(prefers_warm_cost_scaling(without.view()));
+  EXPECT_FALSE(prefers_warm_cost_scaling(large_grid.view()));
 }
 
 }  // namespace

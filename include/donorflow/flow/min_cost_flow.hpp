@@ -4,20 +4,26 @@
 // returns flows, potentials and the exact cost. Both algorithms are exact and return the same
 // certificate; they differ in speed.
 //
-// `Algorithm::kAuto` picks from two features of the instance: its size and whether it has hubs.
-// Cost scaling is chosen for networks of a million arcs or more in which some node touches at
-// least a twentieth of the arcs (the shortfall source and the drain of an allocation network,
-// a district's clinics); network simplex everywhere else. The rule comes from single-thread
-// measurements (docs/performance.md):
-//   - below a million arcs network simplex was faster or within 10% on every family (netgen
-//     2^12: 0.017 s against 0.074 s; transport 300x300: 0.008 against 0.063; alloc 196k arcs:
-//     0.57 against 0.53; netgen 2^16: 1.6 against 2.2);
-//   - from a million arcs, on networks with hubs, cost scaling wins (alloc 2M arcs: 21.6 s
-//     against 26.2; the compiled 200,000-group scenario: 38 s against over five minutes);
-//   - from a million arcs, without hubs, network simplex still wins (netgen 1.8M arcs: 4.5 s
-//     against 10.2; transport 1000x1000: 0.27 s against 2.6).
-// When cost scaling refuses a problem for the size of its prices (kOverflow), automatic choice
-// falls back to network simplex.
+// `Algorithm::kAuto` picks from two features of the instance: its number of nodes and its
+// density. Cost scaling is chosen for sparse networks (at most 64 arcs per node) of 50,000 nodes
+// or more; network simplex for smaller or dense ones. The rule comes from single-thread
+// measurements of both algorithms (cold solves, seconds; docs/performance.md):
+//
+//   family      nodes     arcs  network simplex  cost scaling
+//   grid       40,000     159k             0.65          0.93
+//   grid       62,500     249k             2.08          1.58
+//   netgen     32,768     262k             0.65          0.82
+//   netgen     65,536     524k             2.0           1.69
+//   netgen    262,144     2.1M            27.3          12.7
+//   alloc      20,502     197k             0.67          0.71
+//   alloc      41,002     393k             2.8           2.5
+//   alloc     205,002     2.0M            26            22
+//   transport   2,000     1.0M             0.27          2.7   (500 arcs per node)
+//
+// Below about 40,000 nodes network simplex wins on every family; from about 60,000 cost scaling
+// wins on every sparse one, by more the larger the network; on dense bipartite networks network
+// simplex wins at every size measured. When cost scaling refuses a problem for the size of its
+// prices (kOverflow), automatic choice falls back to network simplex.
 #pragma once
 
 #include <optional>
@@ -63,8 +69,19 @@ inline bool has_hub(const ProblemView& problem) {
   return false;
 }
 
-// The automatic choice's rule (see the top of this file): a million arcs or more, and a hub.
+// The automatic choice's rule for a cold solve (see the top of this file): 50,000 nodes or more,
+// and at most 64 arcs per node.
 inline bool prefers_cost_scaling(const ProblemView& problem) {
+  constexpr NodeId kLargeFrom = 50'000;
+  constexpr std::int64_t kDenseFrom = 64;  // arcs per node
+  const StaticGraph* g = problem.graph;
+  return g != nullptr && g->node_count() >= kLargeFrom &&
+         g->arc_count() <= kDenseFrom * static_cast<std::int64_t>(g->node_count());
+}
+
+// The automatic choice's rule for a warm start (see resolve_min_cost_flow): a million arcs or
+// more, and a hub.
+inline bool prefers_warm_cost_scaling(const ProblemView& problem) {
   constexpr ArcId kLargeFrom = 1'000'000;
   return problem.graph != nullptr && problem.graph->arc_count() >= kLargeFrom && has_hub(problem);
 }
@@ -96,7 +113,11 @@ inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
 // start"); kCostScaling starts cost scaling from the old prices (cost_scaling.hpp). After
 // changing about 1% of supplies or costs, the warm network simplex took 0.005 to 0.11 of the
 // better cold solve on every family at small size, and warm cost scaling 0.2 to 10 times
-// (docs/performance.md, "Warm starts"), hence the automatic choice.
+// (docs/performance.md, "Warm starts"); at medium size on grid and netgen, where a cold solve
+// picks cost scaling, warm network simplex took 0.04 to 1.0 of the better cold solve and warm
+// cost scaling 0.45 to 1.5. Only on networks of a million arcs or more with a hub does kAuto
+// restart cost scaling: there warm cost scaling took 0.44 of the cold solve and warm network
+// simplex 1.6 (multiperiod small).
 inline MinCostFlowResult resolve_min_cost_flow(const ProblemView& problem, const WarmStart& start,
                                                Algorithm algorithm = Algorithm::kAuto) {
   const bool fits = problem.graph != nullptr &&
@@ -104,7 +125,7 @@ inline MinCostFlowResult resolve_min_cost_flow(const ProblemView& problem, const
                     start.potential.size() == static_cast<std::size_t>(problem.graph->node_count());
   if (!fits) return solve_min_cost_flow(problem, algorithm);
   const bool cost_scaling = algorithm == Algorithm::kCostScaling ||
-                            (algorithm == Algorithm::kAuto && prefers_cost_scaling(problem));
+                            (algorithm == Algorithm::kAuto && prefers_warm_cost_scaling(problem));
   if (!cost_scaling) return solve_network_simplex(problem, start);
   MinCostFlowResult result = solve_cost_scaling(problem, start);
   if (result.status == Status::kOverflow) return solve_min_cost_flow(problem, algorithm);
