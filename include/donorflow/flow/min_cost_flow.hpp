@@ -111,11 +111,11 @@ inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
 //
 // kNetworkSimplex and kAuto start network simplex from the old basis (network_simplex.hpp, "Warm
 // start"); kCostScaling starts cost scaling from the old prices (cost_scaling.hpp). After
-// changing about 1% of supplies or costs, the warm network simplex took 0.005 to 0.11 of the
+// changing about 1% of supplies or costs, the warm network simplex took 0.03 to 0.56 of the
 // better cold solve on every family at small size, and warm cost scaling 0.2 to 10 times
 // (docs/performance.md, "Warm starts"); at medium size on grid and netgen, where a cold solve
-// picks cost scaling, warm network simplex took 0.04 to 1.0 of the better cold solve and warm
-// cost scaling 0.45 to 1.5. Only on networks of a million arcs or more with a hub does kAuto
+// picks cost scaling, warm network simplex (from cost scaling's answer) took 0.08 to 0.46 of the
+// better cold solve and warm cost scaling 0.45 to 0.91. Only on networks of a million arcs or more with a hub does kAuto
 // restart cost scaling: there warm cost scaling took 0.44 of the cold solve and warm network
 // simplex 1.6 (multiperiod small).
 inline MinCostFlowResult resolve_min_cost_flow(const ProblemView& problem, const WarmStart& start,

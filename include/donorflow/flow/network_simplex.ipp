@@ -415,6 +415,9 @@ MinCostFlowResult NetworkSimplex<PivotRule>::run() {
   started_warm_ = !warm_.flow.empty() && build_warm();
   PivotRule pivot({source_, target_, cost_, state_, potential_}, search_count_);
   if (started_warm_ && parked_) pivot.start_at(arc_count_);  // root arcs that hold imbalances
+  // Few arcs violate after a warm start. (Cold solves were slower with the list: grid small
+  // 0.12 s against 0.09.)
+  if (started_warm_) pivot.use_list();
   ArcId entering = -1;
   while (pivot.find_entering(entering)) {
     ++iterations_;
