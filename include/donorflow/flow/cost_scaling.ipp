@@ -306,7 +306,7 @@ DONORFLOW_INLINE bool CostScaling::refine() {
 // once it reaches a node with excess or deficit or is kPathLength arcs long. A node on the path
 // without an admissible arc is relabelled, and the path retreats past it. Against pushing one arc
 // at a time (with a look-ahead that relabelled a node before pushing into it), measured on the
-// small and medium instances: alloc 8 to 12% faster, grid and netgen medium 25 to 35%, netgen
+// small and medium instances: alloc 8 to 12% faster, grid and netgen medium 20 to 35%, netgen
 // small 15% slower (where network simplex is the choice anyway; docs/performance.md).
 DONORFLOW_INLINE bool CostScaling::discharge() {
   std::deque<NodeId> active;
