@@ -307,7 +307,8 @@ DONORFLOW_INLINE bool CostScaling::refine() {
 // without an admissible arc is relabelled, and the path retreats past it. Against pushing one arc
 // at a time (with a look-ahead that relabelled a node before pushing into it), measured on the
 // small and medium instances: alloc 8 to 12% faster, grid and netgen medium 20 to 35%, netgen
-// small 15% slower (where network simplex is the choice anyway; docs/performance.md).
+// small 15% slower (where network simplex is the choice anyway), and multiperiod medium 19%
+// slower (355 s against 298 s; docs/performance.md).
 DONORFLOW_INLINE bool CostScaling::discharge() {
   std::deque<NodeId> active;
   for (NodeId v = 0; v < n_; ++v) {
