@@ -115,9 +115,9 @@ inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
 // better cold solve on every family at small size, and warm cost scaling 0.2 to 10 times
 // (docs/performance.md, "Warm starts"); at medium size on grid and netgen, where a cold solve
 // picks cost scaling, warm network simplex (from cost scaling's answer) took 0.08 to 0.46 of the
-// better cold solve and warm cost scaling 0.45 to 0.91. Only on networks of a million arcs or more with a hub does kAuto
-// restart cost scaling: there warm cost scaling took 0.44 of the cold solve and warm network
-// simplex 1.6 (multiperiod small).
+// better cold solve and warm cost scaling 0.45 to 0.91. Only on networks of a million arcs or more
+// with a hub does kAuto restart cost scaling: there warm cost scaling took 0.44 of the cold solve
+// and warm network simplex 1.6 (multiperiod small).
 inline MinCostFlowResult resolve_min_cost_flow(const ProblemView& problem, const WarmStart& start,
                                                Algorithm algorithm = Algorithm::kAuto) {
   const bool fits = problem.graph != nullptr &&
