@@ -322,6 +322,13 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
     active.pop_front();
     path.clear();
     NodeId tip = start;
+    // Drops the path's last arc and returns it; the tip moves back to that arc's tail.
+    auto retreat = [&] {
+      const ArcId last = path.back();
+      path.pop_back();
+      tip = path.empty() ? start : arcs_[path.back()].head;
+      return last;
+    };
     while (excess_[start] > 0) {
       // The tip's first admissible arc at or after its current arc.
       const ArcId end = first_[tip + 1];
@@ -355,17 +362,12 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
           return false;  // excess at a node with no residual arc at all
         }
         // The arc into the tip leads nowhere: its tail's scan moves past it.
-        const ArcId last = path.back();
-        path.pop_back();
-        tip = path.empty() ? start : arcs_[path.back()].head;
+        const ArcId last = retreat();
         current_[tip] = last + 1;
         continue;
       }
       if (r == Relabel::kTooLow && !price_fell_too_far()) return false;
-      if (tip != start) {
-        path.pop_back();
-        tip = path.empty() ? start : arcs_[path.back()].head;
-      }
+      if (tip != start) retreat();
       if (++since_update >= update_every) {
         global_update();
         since_update = 0;
