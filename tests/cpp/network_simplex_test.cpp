@@ -53,6 +53,16 @@ TEST_P(EveryAlgorithm, ReportsInfeasibleWhenCapacityIsShort) {
   EXPECT_NE(r.message.find("node 0"), std::string::npos) << r.message;
 }
 
+TEST_P(EveryAlgorithm, NamesTheStrandedSupplyByTheCallersNumber) {
+  // Cost scaling numbers nodes in its own order (0, 3, 1, 2 here); the message must not.
+  const Case c{4, {0, 2}, {3, 1}, {}, {10, 1}, {1, 1}, {0, -5, 5, 0}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  EXPECT_EQ(r.status, Status::kInfeasible);
+  EXPECT_NE(r.message.find("node 2"), std::string::npos) << r.message;
+  EXPECT_EQ(r.message.find("node 3"), std::string::npos) << r.message;
+}
+
 TEST_P(EveryAlgorithm, ReportsInfeasibleWhenNoPathExists) {
   const Case c{3, {0}, {1}, {}, {}, {1}, {2, 0, -2}};
   const auto p = c.problem();

@@ -11,6 +11,31 @@
 
 namespace donorflow {
 
+DONORFLOW_INLINE void CostScaling::order_nodes() {
+  const StaticGraph& g = *problem_.graph;
+  const NodeId n = g.node_count();
+  inner_.assign(static_cast<std::size_t>(n), -1);
+  node_at_.clear();
+  node_at_.reserve(static_cast<std::size_t>(n));
+  const ArcId hub_degree = 64 * (2 * (g.arc_count() / std::max<NodeId>(n, 1)) + 1);
+  auto number = [&](NodeId v) {
+    if (inner_[v] >= 0) return;
+    inner_[v] = static_cast<NodeId>(node_at_.size());
+    node_at_.push_back(v);
+  };
+  for (NodeId s = 0; s < n; ++s) {
+    if (inner_[s] >= 0) continue;
+    number(s);
+    // node_at_ from s's number on is the search's queue.
+    for (std::size_t k = static_cast<std::size_t>(inner_[s]); k < node_at_.size(); ++k) {
+      const NodeId v = node_at_[k];
+      if (g.out_degree(v) + g.in_degree(v) > hub_degree) continue;
+      for (const ArcId a : g.out_arcs(v)) number(g.head(a));
+      for (const ArcId a : g.in_arcs(v)) number(g.tail(a));
+    }
+  }
+}
+
 DONORFLOW_INLINE bool CostScaling::build() {
   const StaticGraph& g = *problem_.graph;
   const NodeId n = g.node_count();
@@ -19,15 +44,16 @@ DONORFLOW_INLINE bool CostScaling::build() {
   slack_ = mode == SupplyMode::kExact ? -1 : n;
   n_ = mode == SupplyMode::kExact ? n : n + 1;
   real_arcs_ = m;
+  order_nodes();
 
   // Shifted supplies, and the bound that replaces infinite capacities.
   excess_.assign(static_cast<std::size_t>(n_), 0);
   Flow bound = 1;
-  for (NodeId v = 0; v < n; ++v) excess_[v] = problem_.supply_of(v);
+  for (NodeId v = 0; v < n; ++v) excess_[inner_[v]] = problem_.supply_of(v);
   for (ArcId a = 0; a < m; ++a) {
     const Flow lo = problem_.lower_of(a);
-    excess_[g.tail(a)] -= lo;
-    excess_[g.head(a)] += lo;
+    excess_[inner_[g.tail(a)]] -= lo;
+    excess_[inner_[g.head(a)]] += lo;
     if (problem_.upper_of(a) != kInfiniteCapacity) bound += problem_.upper_of(a) - lo;
   }
   Flow total = 0;
@@ -45,7 +71,7 @@ DONORFLOW_INLINE bool CostScaling::build() {
   capacity_.assign(static_cast<std::size_t>(arcs), bound);
   Cost max_cost = 1;
   for (ArcId a = 0; a < m; ++a) {
-    tail[a] = g.tail(a), head[a] = g.head(a), cost[a] = problem_.cost_of(a);
+    tail[a] = inner_[g.tail(a)], head[a] = inner_[g.head(a)], cost[a] = problem_.cost_of(a);
     if (problem_.upper_of(a) != kInfiniteCapacity)
       capacity_[a] = problem_.upper_of(a) - problem_.lower_of(a);
     max_cost = std::max(max_cost, cost[a] < 0 ? -cost[a] : cost[a]);
@@ -72,6 +98,7 @@ DONORFLOW_INLINE bool CostScaling::build() {
     arcs_[f].head = head[a], arcs_[b].head = tail[a];
     arcs_[f].cost = cost[a] * alpha, arcs_[b].cost = -cost[a] * alpha;
     arcs_[f].residual = capacity_[a], arcs_[b].residual = 0;
+    arcs_[f].total = arcs_[b].total = capacity_[a];
     arcs_[f].pair = b, arcs_[b].pair = f;
     forward_of_[a] = f;
   }
@@ -97,14 +124,14 @@ DONORFLOW_INLINE bool CostScaling::apply_warm_start() {
     if (p >= kPriceLimit / alpha || p <= -kPriceLimit / alpha) return false;
   }
   // Our prices are the negated potentials, scaled; the slack node's potential is zero.
-  for (NodeId v = 0; v < g.node_count(); ++v) price_[v] = -warm_.potential[v] * alpha;
+  for (NodeId v = 0; v < g.node_count(); ++v) price_[inner_[v]] = -warm_.potential[v] * alpha;
   for (ArcId a = 0; a < real_arcs_; ++a) {
     const Flow x = std::clamp<Flow>(warm_.flow[a] - problem_.lower_of(a), 0, capacity_[a]);
     const ArcId f = forward_of_[a];
     arcs_[f].residual = capacity_[a] - x;
     arcs_[arcs_[f].pair].residual = x;
-    excess_[g.tail(a)] -= x;
-    excess_[g.head(a)] += x;
+    excess_[inner_[g.tail(a)]] -= x;
+    excess_[inner_[g.head(a)]] += x;
   }
   Cost violation = 1;
   for (NodeId v = 0; v < n_; ++v) {
@@ -191,10 +218,10 @@ DONORFLOW_INLINE void CostScaling::global_update() {
       if (excess_[w] > 0) --unsettled_active;
       // Residual arcs (v, w) entering w are the reverses of w's arcs.
       for (ArcId i = first_[w]; i < first_[w + 1]; ++i) {
-        const ArcId j = arcs_[i].pair;
-        if (arcs_[j].residual == 0) continue;
+        if (arcs_[i].residual == arcs_[i].total) continue;  // the pair (v, w) is full
         const NodeId v = arcs_[i].head;
-        const Cost reduced = arcs_[j].cost + price_[v] - price_[w];
+        if (distance[v] <= d) continue;  // no shorter path through w
+        const Cost reduced = -arcs_[i].cost + price_[v] - price_[w];
         // Length in units of epsilon: 0 for admissible arcs, more the costlier the arc.
         const Cost length = std::max<Cost>(0, (reduced + epsilon_) / epsilon_);
         if (d + length < distance[v]) {
@@ -228,12 +255,12 @@ DONORFLOW_INLINE bool CostScaling::excess_is_stranded() {
     stack.pop_back();
     for (ArcId i = first_[w]; i < first_[w + 1]; ++i) {
       const NodeId v = arcs_[i].head;
-      if (!reaches[v] && arcs_[arcs_[i].pair].residual > 0) reaches[v] = 1, stack.push_back(v);
+      if (!reaches[v] && arcs_[i].residual < arcs_[i].total) reaches[v] = 1, stack.push_back(v);
     }
   }
   stranded_.clear();
   for (NodeId v = 0; v < n_ && stranded_.size() < 5; ++v) {
-    if (excess_[v] > 0 && !reaches[v] && v != slack_) stranded_.push_back(v);
+    if (excess_[v] > 0 && !reaches[v] && v != slack_) stranded_.push_back(node_at_[v]);
   }
   for (NodeId v = 0; v < n_; ++v) {
     if (excess_[v] > 0 && !reaches[v]) return true;
@@ -435,7 +462,7 @@ DONORFLOW_INLINE MinCostFlowResult CostScaling::finish(Status status, std::strin
   // Our potentials are the negated labels; the slack node's is fixed at zero.
   const Cost shift = slack_ >= 0 ? exact_[slack_] : 0;
   result.potential.resize(static_cast<std::size_t>(g.node_count()));
-  for (NodeId v = 0; v < g.node_count(); ++v) result.potential[v] = -(exact_[v] - shift);
+  for (NodeId v = 0; v < g.node_count(); ++v) result.potential[v] = -(exact_[inner_[v]] - shift);
   return result;
 }
 
