@@ -281,8 +281,9 @@ DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
 }
 
 // How far below the lowest price a feasible problem's prices may fall in one refine. From a cold
-// start, Goldberg and Tarjan's bound, about (alpha + 1) n eps with alpha = 16. A warm start's
-// excess is not the remainder of a (16 eps)-optimal flow, so that bound does not hold; a path of
+// start, Goldberg and Tarjan's bound, about (alpha + 1) n eps with alpha = 8, the factor eps is
+// divided by per phase (16 n eps is allowed, with room). A warm start's excess is not the
+// remainder of an (8 eps)-optimal flow, so that bound does not hold; a path of
 // at most n arcs, each of reduced cost at most 2 alpha max|c| plus the spread of prices, bounds
 // the fall instead. (A floor set too high costs time, never exactness: crossing it only triggers
 // the exact test for stranded excess.)
@@ -482,12 +483,13 @@ DONORFLOW_INLINE MinCostFlowResult CostScaling::run() {
                   "use network simplex or rescale the costs");
   }
   // A warm start begins at the eps its changes call for; the first refine runs at that eps.
-  constexpr Cost kFactor = 16;
+  constexpr Cost kFactor = 8;
   if (apply_warm_start()) epsilon_ = epsilon_ * kFactor;
   price_floor_ = 0;
-  // Dividing eps by 16 per phase, with a global update every 2n relabels, measured 18% faster
-  // than 8 and n on the 200,000-group scenario and 33% on netgen 2^16, and as fast elsewhere
-  // (docs/performance.md).
+  // Dividing eps by 8 per phase, with a global update every 2n relabels. Against 16, three
+  // alternating runs each: alloc medium 11.2 s against 14.6, netgen 2^16 1.38 against 1.48, grid
+  // 300x300 and multiperiod small within 2% (docs/performance.md). (Before the node order and the
+  // pair totals, 16 had measured 18% faster than 8 on alloc medium.)
   // Once eps is below one unit of cost, each phase ends with a check for optimality (exact
   // potentials, at the price of a few scans of the arcs): the flow is often optimal phases before
   // eps reaches 1, and a phase run on an optimal flow still relabels nodes throughout.
