@@ -17,7 +17,8 @@ DONORFLOW_INLINE void CostScaling::order_nodes() {
   inner_.assign(static_cast<std::size_t>(n), -1);
   node_at_.clear();
   node_at_.reserve(static_cast<std::size_t>(n));
-  const ArcId hub_degree = 64 * (2 * (g.arc_count() / std::max<NodeId>(n, 1)) + 1);
+  const std::int64_t hub_degree =
+      64 * (2 * static_cast<std::int64_t>(g.arc_count()) / std::max<NodeId>(n, 1) + 1);
   auto number = [&](NodeId v) {
     if (inner_[v] >= 0) return;
     inner_[v] = static_cast<NodeId>(node_at_.size());
@@ -283,10 +284,10 @@ DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
 // How far below the lowest price a feasible problem's prices may fall in one refine. From a cold
 // start, Goldberg and Tarjan's bound, about (alpha + 1) n eps with alpha = 8, the factor eps is
 // divided by per phase (16 n eps is allowed, with room). A warm start's excess is not the
-// remainder of an (8 eps)-optimal flow, so that bound does not hold; a path of
-// at most n arcs, each of reduced cost at most 2 alpha max|c| plus the spread of prices, bounds
-// the fall instead. (A floor set too high costs time, never exactness: crossing it only triggers
-// the exact test for stranded excess.)
+// remainder of an (8 eps)-optimal flow, so that bound does not hold; a path of at most n arcs,
+// each of reduced cost at most 2 alpha max|c| plus the spread of prices, bounds the fall instead.
+// (A floor set too high costs time, never exactness: crossing it only triggers the exact test
+// for stranded excess.)
 DONORFLOW_INLINE Cost CostScaling::floor_step() const {
   return std::max((static_cast<Cost>(16) * n_ + 16) * epsilon_, warm_floor_step_);
 }
