@@ -121,8 +121,9 @@ class CostScaling {
 
   // Residual arcs in CSR order by tail, each with what a push or a scan reads together, so that
   // one cache line serves it; arc i's reverse is arcs_[i].pair.
-  // `total` is the residual capacity of the arc and its pair together, which never changes, so
-  // that the pair's residual is known without reading the pair (global_update's inner loop).
+  // `total` is the residual capacity of the arc and its pair together (upper - lower, infinite
+  // replaced), which never changes, so that the pair's residual is known without reading the pair
+  // (global_update's inner loop), and a forward arc's flow is total - residual.
   struct ResidualArc {
     Cost cost;  // scaled by alpha
     Flow residual;
@@ -133,7 +134,6 @@ class CostScaling {
   std::vector<ArcId> first_;
   std::vector<ResidualArc> arcs_;
   std::vector<ArcId> forward_of_;  // problem arc -> its forward residual arc
-  std::vector<Flow> capacity_;     // per problem arc: upper - lower (infinite replaced)
 
   // The node order (see "Node order"): node_at_[i] is the caller's node numbered i here, and
   // inner_[v] the number of the caller's node v. The slack node, if any, is n and in neither.

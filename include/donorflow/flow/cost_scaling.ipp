@@ -69,12 +69,12 @@ DONORFLOW_INLINE bool CostScaling::build() {
   const ArcId arcs = m + slack_arcs;
   std::vector<NodeId> tail(static_cast<std::size_t>(arcs)), head(static_cast<std::size_t>(arcs));
   std::vector<Cost> cost(static_cast<std::size_t>(arcs), 0);
-  capacity_.assign(static_cast<std::size_t>(arcs), bound);
+  std::vector<Flow> capacity(static_cast<std::size_t>(arcs), bound);  // upper - lower
   Cost max_cost = 1;
   for (ArcId a = 0; a < m; ++a) {
     tail[a] = inner_[g.tail(a)], head[a] = inner_[g.head(a)], cost[a] = problem_.cost_of(a);
     if (problem_.upper_of(a) != kInfiniteCapacity)
-      capacity_[a] = problem_.upper_of(a) - problem_.lower_of(a);
+      capacity[a] = problem_.upper_of(a) - problem_.lower_of(a);
     max_cost = std::max(max_cost, cost[a] < 0 ? -cost[a] : cost[a]);
   }
   for (NodeId v = 0; v < slack_arcs; ++v) {
@@ -98,8 +98,8 @@ DONORFLOW_INLINE bool CostScaling::build() {
     const ArcId f = next[tail[a]]++, b = next[head[a]]++;
     arcs_[f].head = head[a], arcs_[b].head = tail[a];
     arcs_[f].cost = cost[a] * alpha, arcs_[b].cost = -cost[a] * alpha;
-    arcs_[f].residual = capacity_[a], arcs_[b].residual = 0;
-    arcs_[f].total = arcs_[b].total = capacity_[a];
+    arcs_[f].residual = capacity[a], arcs_[b].residual = 0;
+    arcs_[f].total = arcs_[b].total = capacity[a];
     arcs_[f].pair = b, arcs_[b].pair = f;
     forward_of_[a] = f;
   }
@@ -127,9 +127,9 @@ DONORFLOW_INLINE bool CostScaling::apply_warm_start() {
   // Our prices are the negated potentials, scaled; the slack node's potential is zero.
   for (NodeId v = 0; v < g.node_count(); ++v) price_[inner_[v]] = -warm_.potential[v] * alpha;
   for (ArcId a = 0; a < real_arcs_; ++a) {
-    const Flow x = std::clamp<Flow>(warm_.flow[a] - problem_.lower_of(a), 0, capacity_[a]);
     const ArcId f = forward_of_[a];
-    arcs_[f].residual = capacity_[a] - x;
+    const Flow x = std::clamp<Flow>(warm_.flow[a] - problem_.lower_of(a), 0, arcs_[f].total);
+    arcs_[f].residual = arcs_[f].total - x;
     arcs_[arcs_[f].pair].residual = x;
     excess_[inner_[g.tail(a)]] -= x;
     excess_[inner_[g.head(a)]] += x;
@@ -457,7 +457,8 @@ DONORFLOW_INLINE MinCostFlowResult CostScaling::finish(Status status, std::strin
   result.flow.resize(static_cast<std::size_t>(real_arcs_));
   WideCost total = 0;
   for (ArcId a = 0; a < real_arcs_; ++a) {
-    result.flow[a] = problem_.lower_of(a) + capacity_[a] - arcs_[forward_of_[a]].residual;
+    const ResidualArc& forward = arcs_[forward_of_[a]];
+    result.flow[a] = problem_.lower_of(a) + forward.total - forward.residual;
     total += static_cast<WideCost>(problem_.cost_of(a)) * result.flow[a];
   }
   result.cost = total;
