@@ -13,10 +13,11 @@
 // and deficit, then discharges the excess with pushes over admissible arcs (reduced cost < 0)
 // and relabels (lowering a node's price just enough to create an admissible arc).
 //
-// Implementation. The residual graph is one CSR array of paired arcs (each arc and its reverse)
-// holding head, scaled cost and residual capacity; nodes hold excess, price and a current-arc
-// pointer; each residual arc's cost, residual capacity, head and reverse sit together in one
-// struct, so a scan touches one cache line per arc. Active nodes are discharged in FIFO order.
+// Implementation. The residual graph is one CSR array of paired arcs (each arc and its reverse);
+// nodes hold excess, price and a current-arc pointer. Each residual arc's scaled cost, residual
+// capacity, head, reverse and the pair's total capacity sit together in one struct, so a scan
+// touches one cache line per arc and never reads the reverse. Active nodes are discharged in FIFO
+// order, eps is divided by 8 per phase.
 // Three heuristics keep the work down:
 //   - price updates: every so often, and at the start of each refine, prices are set from a
 //     bucket-based shortest-path search toward the deficit nodes (a "global update"), so that
