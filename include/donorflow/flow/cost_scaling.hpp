@@ -18,7 +18,7 @@
 // capacity, head, reverse and the pair's total capacity sit together in one struct, so a scan
 // touches one cache line per arc and never reads the reverse. Active nodes are discharged in FIFO
 // order, eps is divided by 8 per phase.
-// Three heuristics keep the work down:
+// Three heuristics keep the work down (and hubs, below, get lists):
 //   - price updates: every so often, and at the start of each refine, prices are set from a
 //     bucket-based shortest-path search toward the deficit nodes (a "global update"), so that
 //     excess flows the right way instead of relabelling step by step;
@@ -39,6 +39,18 @@
 // level of the search, in the caller's order. On allocation networks, whose groups come in no
 // particular order, this cut the solve from 20.8 to 17.1 s at 2 million arcs and from 245 to
 // 214 s at 18 million (docs/performance.md). Answers and messages use the caller's numbers.
+//
+// Hubs. A node of that very high degree is relabelled hundreds of times per phase, and each
+// relabel, and the scan after it, would read all its arcs (360,000 for the shortfall source at
+// 2 million arcs), though only the few of largest key (price of the head minus cost) matter.
+// Each hub therefore keeps a list: the residual arcs of its largest keys (at least 256, or a
+// 64th of its arcs), every other residual arc's key being at most a bound `outside`, plus each
+// arc that becomes residual later (a push into the hub). Prices never rise, so keys never rise
+// and the bound stays true: while the largest listed key stays eps above it, the relabel and the
+// scans read the list alone; else, and after each global update, the list is made again from all
+// the arcs. Measured: alloc 2 million arcs 11.2 s against 12.0, 18 million 122 s against 137;
+// lists for every node of more than 8 times the average degree (the clinics) made alloc medium
+// 40% slower, their lists being remade at almost every other relabel (docs/performance.md).
 //
 // Infinite capacities are replaced by the total of supplies and finite capacities, an upper
 // bound on any arc's flow in an optimal solution, once a search has ruled out a negative cycle of
@@ -67,7 +79,9 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "donorflow/flow/problem.hpp"
@@ -102,6 +116,9 @@ class CostScaling {
   void global_update();
   enum class Relabel { kDone, kDeadEnd, kTooLow };
   Relabel relabel(NodeId v);
+  bool is_hub(NodeId v) const { return first_[v + 1] - first_[v] > hub_degree_; }
+  Cost list_hub(NodeId v);
+  Cost hub_best(NodeId v);
   bool excess_is_stranded();
   bool price_fell_too_far();
   Cost floor_step() const;
@@ -152,6 +169,24 @@ class CostScaling {
   std::vector<char> scratch_settled_;
   std::vector<NodeId> scratch_path_arcs_;
   std::vector<ArcId> path_;  // discharge()'s admissible path
+
+  // Hubs (see "Hubs"): nodes of more than hub_degree_ residual arcs, the degree above which
+  // order_nodes() does not expand a node. The list holds arc ids in CSR order, and a hub's
+  // current_ is a place on its list unless the list is stale.
+  struct Hub {
+    NodeId node = 0;
+    std::vector<ArcId> list;
+    Cost outside = kNoKey;   // no residual arc off the list has a larger key
+    std::size_t listed = 0;  // the list's length when made; appends past twice that remake it
+    bool stale = true;       // prices changed wholesale (a global update): remake before use
+  };
+  static constexpr Cost kNoKey = std::numeric_limits<Cost>::min();
+  static constexpr std::size_t kHubListMin = 256;
+  static constexpr std::size_t kHubListShare = 64;  // a list holds at least 1/64 of the arcs
+  ArcId hub_degree_ = 0;
+  std::vector<std::int32_t> hub_of_;  // per node, its index in hubs_, or -1
+  std::vector<Hub> hubs_;
+  std::vector<std::pair<Cost, ArcId>> scratch_keys_;
 };
 
 // Solves `problem` by cost scaling.

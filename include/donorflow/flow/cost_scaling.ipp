@@ -19,6 +19,8 @@ DONORFLOW_INLINE void CostScaling::order_nodes() {
   node_at_.reserve(static_cast<std::size_t>(n));
   const std::int64_t hub_degree =
       64 * (2 * static_cast<std::int64_t>(g.arc_count()) / std::max<NodeId>(n, 1) + 1);
+  hub_degree_ =
+      static_cast<ArcId>(std::min<std::int64_t>(hub_degree, std::numeric_limits<ArcId>::max()));
   auto number = [&](NodeId v) {
     if (inner_[v] >= 0) return;
     inner_[v] = static_cast<NodeId>(node_at_.size());
@@ -105,6 +107,12 @@ DONORFLOW_INLINE bool CostScaling::build() {
   }
   price_.assign(static_cast<std::size_t>(n_), 0);
   current_.assign(first_.begin(), first_.end() - 1);
+  hub_of_.assign(static_cast<std::size_t>(n_), -1);
+  hubs_.clear();
+  for (NodeId v = 0; v < n_; ++v) {
+    if (is_hub(v))
+      hub_of_[v] = static_cast<std::int32_t>(hubs_.size()), hubs_.push_back(Hub{v, {}});
+  }
   epsilon_ = max_cost * alpha;
   epsilon_cold_ = epsilon_;
   warm_floor_step_ = 0;
@@ -241,6 +249,7 @@ DONORFLOW_INLINE void CostScaling::global_update() {
     price_[v] -= (settled[v] ? distance[v] : beyond) * epsilon_;
     current_[v] = first_[v];
   }
+  for (Hub& hub : hubs_) hub.stale = true;
 }
 
 // Exact test: does some excess reach no deficit over residual arcs? Then no feasible flow exists
@@ -269,14 +278,80 @@ DONORFLOW_INLINE bool CostScaling::excess_is_stranded() {
   return false;
 }
 
-DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
-  Cost best = std::numeric_limits<Cost>::min();
+// Makes hub v's list (see "Hubs") from a scan of all its arcs, and returns the largest key of a
+// residual arc (kNoKey if none). The list holds the residual arcs of the largest keys, and at
+// least every one within eps of the largest, so that it serves the relabel to that key and the
+// scans after it. The hub's scan starts again at the list's head.
+DONORFLOW_INLINE Cost CostScaling::list_hub(NodeId v) {
+  Hub& hub = hubs_[static_cast<std::size_t>(hub_of_[v])];
+  auto& keys = scratch_keys_;
+  keys.clear();
+  Cost best = kNoKey;
   for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
-    if (arcs_[i].residual > 0) best = std::max(best, price_[arcs_[i].head] - arcs_[i].cost);
+    if (arcs_[i].residual == 0) continue;
+    const Cost key = price_[arcs_[i].head] - arcs_[i].cost;
+    keys.emplace_back(key, i);
+    best = std::max(best, key);
   }
-  if (best == std::numeric_limits<Cost>::min()) return Relabel::kDeadEnd;
+  hub.list.clear();
+  hub.stale = false;
+  hub.outside = kNoKey;
+  current_[v] = 0;
+  if (keys.empty()) return best;
+  // Keys of at least `threshold` are listed: the length-th largest, or lower to include every
+  // key above best - eps.
+  const std::size_t length = std::max<std::size_t>(
+      kHubListMin, static_cast<std::size_t>(first_[v + 1] - first_[v]) / kHubListShare);
+  Cost threshold = best - epsilon_ + 1;
+  if (keys.size() > length) {
+    auto nth = keys.begin() + static_cast<std::ptrdiff_t>(length - 1);
+    std::nth_element(keys.begin(), nth, keys.end(), std::greater<>());
+    threshold = std::min(threshold, nth->first);
+  } else {
+    threshold = kNoKey + 1;
+  }
+  for (const auto& [key, i] : keys) {
+    if (key >= threshold) {
+      hub.list.push_back(i);
+    } else {
+      hub.outside = std::max(hub.outside, key);
+    }
+  }
+  std::sort(hub.list.begin(), hub.list.end());
+  hub.listed = hub.list.size();
+  return best;
+}
+
+// A hub's largest key, from its list while the list is sure to hold it and, after the relabel,
+// every admissible arc (all residual arcs off the list have keys of at most `outside`); else from
+// a list made again. The hub's scan starts again at the list's head.
+DONORFLOW_INLINE Cost CostScaling::hub_best(NodeId v) {
+  const Hub& hub = hubs_[static_cast<std::size_t>(hub_of_[v])];
+  Cost best = kNoKey;
+  bool sure = !hub.stale && hub.list.size() <= 2 * hub.listed + kHubListMin;
+  if (sure) {
+    for (const ArcId i : hub.list) {
+      if (arcs_[i].residual > 0) best = std::max(best, price_[arcs_[i].head] - arcs_[i].cost);
+    }
+    sure = best != kNoKey ? best - epsilon_ >= hub.outside : hub.outside == kNoKey;
+  }
+  if (!sure) return list_hub(v);
+  current_[v] = 0;
+  return best;
+}
+
+DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
+  Cost best = kNoKey;
+  if (!hubs_.empty() && hub_of_[v] >= 0) {
+    best = hub_best(v);
+  } else {
+    for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
+      if (arcs_[i].residual > 0) best = std::max(best, price_[arcs_[i].head] - arcs_[i].cost);
+    }
+    current_[v] = first_[v];
+  }
+  if (best == kNoKey) return Relabel::kDeadEnd;
   price_[v] = best - epsilon_;
-  current_[v] = first_[v];
   ++relabels_;
   return price_[v] >= price_floor_ ? Relabel::kDone : Relabel::kTooLow;
 }
@@ -359,13 +434,24 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
       return last;
     };
     while (excess_[start] > 0) {
-      // The tip's first admissible arc at or after its current arc.
+      // The tip's first admissible arc at or after its current arc (a hub's: on its list).
+      auto admissible = [&](ArcId a) {
+        return arcs_[a].residual > 0 && arcs_[a].cost + price_[tip] - price_[arcs_[a].head] < 0;
+      };
       const ArcId end = first_[tip + 1];
       ArcId i = current_[tip];
-      while (i < end &&
-             (arcs_[i].residual == 0 || arcs_[i].cost + price_[tip] - price_[arcs_[i].head] >= 0))
-        ++i;
-      current_[tip] = i;
+      const Hub* hub = hubs_.empty() || hub_of_[tip] < 0
+                           ? nullptr
+                           : &hubs_[static_cast<std::size_t>(hub_of_[tip])];
+      if (hub == nullptr || hub->stale) {
+        while (i < end && !admissible(i)) ++i;
+        current_[tip] = i;
+      } else {
+        auto k = static_cast<std::size_t>(i);
+        while (k < hub->list.size() && !admissible(hub->list[k])) ++k;
+        current_[tip] = static_cast<ArcId>(k);
+        i = k < hub->list.size() ? hub->list[k] : end;
+      }
       if (i < end) {
         path.push_back(i);
         tip = arcs_[i].head;
@@ -374,7 +460,11 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
         for (const ArcId a : path) delta = std::min(delta, arcs_[a].residual);
         for (const ArcId a : path) {
           arcs_[a].residual -= delta;
-          arcs_[arcs_[a].pair].residual += delta;
+          const ArcId back = arcs_[a].pair;
+          // An arc out of a hub that becomes residual joins its list.
+          if (!hubs_.empty() && arcs_[back].residual == 0 && hub_of_[arcs_[a].head] >= 0)
+            hubs_[static_cast<std::size_t>(hub_of_[arcs_[a].head])].list.push_back(back);
+          arcs_[back].residual += delta;
         }
         const bool was_active = excess_[tip] > 0;
         excess_[start] -= delta;
@@ -391,8 +481,8 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
           return false;  // excess at a node with no residual arc at all
         }
         // The arc into the tip leads nowhere: its tail's scan moves past it.
-        const ArcId last = retreat();
-        current_[tip] = last + 1;
+        retreat();
+        ++current_[tip];  // it held that arc (or its place on a hub's list)
         continue;
       }
       if (r == Relabel::kTooLow && !price_fell_too_far()) return false;
