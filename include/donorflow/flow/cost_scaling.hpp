@@ -48,9 +48,10 @@
 // arc that becomes residual later (a push into the hub). Prices never rise, so keys never rise
 // and the bound stays true: while the largest listed key stays eps above it, the relabel and the
 // scans read the list alone; else, and after each global update, the list is made again from all
-// the arcs. Measured: alloc 2 million arcs 11.2 s against 12.0, 18 million 122 s against 137;
-// lists for every node of more than 8 times the average degree (the clinics) made alloc medium
-// 40% slower, their lists being remade at almost every other relabel (docs/performance.md).
+// the arcs. Measured: alloc 2 million arcs 11.04 s against 11.33 (3 alternating runs), 18
+// million 118 s against 128 (one run each), others unchanged; lists for every node of more than 8
+// times the average degree (the clinics) made alloc medium 40% slower, 44% of their relabels
+// having to make the list again (docs/performance.md).
 //
 // Infinite capacities are replaced by the total of supplies and finite capacities, an upper
 // bound on any arc's flow in an optimal solution, once a search has ruled out a negative cycle of
@@ -174,7 +175,6 @@ class CostScaling {
   // order_nodes() does not expand a node. The list holds arc ids in CSR order, and a hub's
   // current_ is a place on its list unless the list is stale.
   struct Hub {
-    NodeId node = 0;
     std::vector<ArcId> list;
     Cost outside = kNoKey;   // no residual arc off the list has a larger key
     std::size_t listed = 0;  // the list's length when made; appends past twice that remake it

@@ -110,8 +110,7 @@ DONORFLOW_INLINE bool CostScaling::build() {
   hub_of_.assign(static_cast<std::size_t>(n_), -1);
   hubs_.clear();
   for (NodeId v = 0; v < n_; ++v) {
-    if (is_hub(v))
-      hub_of_[v] = static_cast<std::int32_t>(hubs_.size()), hubs_.push_back(Hub{v, {}});
+    if (is_hub(v)) hub_of_[v] = static_cast<std::int32_t>(hubs_.size()), hubs_.emplace_back();
   }
   epsilon_ = max_cost * alpha;
   epsilon_cold_ = epsilon_;
