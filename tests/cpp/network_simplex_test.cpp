@@ -207,8 +207,8 @@ TEST_P(EveryAlgorithm, ReachesTheOptimumThroughHubsOfThousandsOfArcs) {
   // The shortfall source of an allocation network touches every group: cost scaling relabels it
   // from a list of its best arcs, remade and appended to as flow moves ("Hubs" in
   // cost_scaling.hpp). Here it has about 10,800 arcs, and its list 256.
-  const auto p = gen::generate("alloc", "small", 4,
-                               {{"groups", 6000}, {"clinics", 40}, {"nearest", 3}});
+  const auto p =
+      gen::generate("alloc", "small", 4, {{"groups", 6000}, {"clinics", 40}, {"nearest", 3}});
   const auto reference = solve_min_cost_flow(p.view(), Algorithm::kNetworkSimplex);
   const auto r = solve_checked(p.view(), GetParam());
   ASSERT_EQ(r.status, Status::kOptimal) << r.message;
