@@ -203,6 +203,18 @@ TEST_P(EveryAlgorithm, ObjectiveBeyond64BitsIsExact) {
   EXPECT_EQ(automatic.cost, static_cast<WideCost>(big) * 600);
 }
 
+TEST_P(EveryAlgorithm, ArcsWithoutRoomCarryTheirBoundAndNoMore) {
+  // Arc 0 is fixed at 2 units (lower = upper), arc 1 is closed (upper 0) though its cost is
+  // negative; cost scaling leaves both out of its residual graph.
+  const Case c{3,         {0, 0, 0, 1}, {1, 1, 2, 2}, {2, 0, 0, 0}, {2, 0, 10, 10}, {5, -10, 1, 1},
+               {4, 0, -4}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.flow, (std::vector<Flow>{2, 0, 2, 2}));
+  EXPECT_EQ(r.cost, 2 * 5 + 2 * 1 + 2 * 1);
+}
+
 TEST_P(EveryAlgorithm, ReachesTheOptimumThroughHubsOfThousandsOfArcs) {
   // The shortfall source of an allocation network touches every group: cost scaling relabels it
   // from a list of its best arcs, remade and appended to as flow moves ("Hubs" in

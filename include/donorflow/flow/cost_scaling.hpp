@@ -152,7 +152,8 @@ class CostScaling {
   };
   std::vector<ArcId> first_;
   std::vector<ResidualArc> arcs_;
-  std::vector<ArcId> forward_of_;  // problem arc -> its forward residual arc
+  std::vector<ArcId> forward_of_;      // problem arc -> its forward residual arc, or kNoArc
+  static constexpr ArcId kNoArc = -1;  // an arc without room (upper = lower) has none
 
   // The node order (see "Node order"): node_at_[i] is the caller's node numbered i here, and
   // inner_[v] the number of the caller's node v. The slack node, if any, is n and in neither.

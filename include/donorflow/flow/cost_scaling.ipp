@@ -77,7 +77,7 @@ DONORFLOW_INLINE bool CostScaling::build() {
     tail[a] = inner_[g.tail(a)], head[a] = inner_[g.head(a)], cost[a] = problem_.cost_of(a);
     if (problem_.upper_of(a) != kInfiniteCapacity)
       capacity[a] = problem_.upper_of(a) - problem_.lower_of(a);
-    max_cost = std::max(max_cost, cost[a] < 0 ? -cost[a] : cost[a]);
+    if (capacity[a] > 0) max_cost = std::max(max_cost, cost[a] < 0 ? -cost[a] : cost[a]);
   }
   for (NodeId v = 0; v < slack_arcs; ++v) {
     const bool supply_may_remain = mode == SupplyMode::kSupplyMayRemain;
@@ -88,15 +88,19 @@ DONORFLOW_INLINE bool CostScaling::build() {
   const Cost alpha = scale();
   if (static_cast<WideCost>(6) * n_ * alpha * max_cost > (WideCost{1} << 61)) return false;
 
-  // Residual arcs in CSR order by tail, paired with their reverses.
+  // Residual arcs in CSR order by tail, paired with their reverses. An arc without room
+  // (upper = lower) can carry no flow either way, so it has none: scans would only skip it.
   first_.assign(static_cast<std::size_t>(n_) + 1, 0);
-  for (ArcId a = 0; a < arcs; ++a) ++first_[tail[a] + 1], ++first_[head[a] + 1];
+  std::size_t with_room = 0;
+  for (ArcId a = 0; a < arcs; ++a) {
+    if (capacity[a] > 0) ++first_[tail[a] + 1], ++first_[head[a] + 1], ++with_room;
+  }
   for (NodeId v = 0; v < n_; ++v) first_[v + 1] += first_[v];
-  const auto residual_count = static_cast<std::size_t>(2) * static_cast<std::size_t>(arcs);
-  arcs_.resize(residual_count);
-  forward_of_.resize(static_cast<std::size_t>(arcs));
+  arcs_.resize(2 * with_room);
+  forward_of_.assign(static_cast<std::size_t>(arcs), kNoArc);
   std::vector<ArcId> next(first_.begin(), first_.end() - 1);
   for (ArcId a = 0; a < arcs; ++a) {
+    if (capacity[a] == 0) continue;
     const ArcId f = next[tail[a]]++, b = next[head[a]]++;
     arcs_[f].head = head[a], arcs_[b].head = tail[a];
     arcs_[f].cost = cost[a] * alpha, arcs_[b].cost = -cost[a] * alpha;
@@ -135,6 +139,7 @@ DONORFLOW_INLINE bool CostScaling::apply_warm_start() {
   for (NodeId v = 0; v < g.node_count(); ++v) price_[inner_[v]] = -warm_.potential[v] * alpha;
   for (ArcId a = 0; a < real_arcs_; ++a) {
     const ArcId f = forward_of_[a];
+    if (f == kNoArc) continue;
     const Flow x = std::clamp<Flow>(warm_.flow[a] - problem_.lower_of(a), 0, arcs_[f].total);
     arcs_[f].residual = arcs_[f].total - x;
     arcs_[arcs_[f].pair].residual = x;
@@ -546,8 +551,8 @@ DONORFLOW_INLINE MinCostFlowResult CostScaling::finish(Status status, std::strin
   result.flow.resize(static_cast<std::size_t>(real_arcs_));
   WideCost total = 0;
   for (ArcId a = 0; a < real_arcs_; ++a) {
-    const ResidualArc& forward = arcs_[forward_of_[a]];
-    result.flow[a] = problem_.lower_of(a) + forward.total - forward.residual;
+    const ArcId f = forward_of_[a];
+    result.flow[a] = problem_.lower_of(a) + (f == kNoArc ? 0 : arcs_[f].total - arcs_[f].residual);
     total += static_cast<WideCost>(problem_.cost_of(a)) * result.flow[a];
   }
   result.cost = total;
