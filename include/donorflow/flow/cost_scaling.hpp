@@ -13,7 +13,8 @@
 // and deficit, then discharges the excess with pushes over admissible arcs (reduced cost < 0)
 // and relabels (lowering a node's price just enough to create an admissible arc).
 //
-// Implementation. The residual graph is one CSR array of paired arcs (each arc and its reverse);
+// Implementation. The residual graph is one CSR array of paired arcs (each arc and its reverse;
+// an arc without room, upper = lower, is left out: it can only carry its bound);
 // nodes hold excess, price and a current-arc pointer. Each residual arc's scaled cost, residual
 // capacity, head, reverse and the pair's total capacity sit together in one struct, so a scan
 // touches one cache line per arc and never reads the reverse. Active nodes are discharged in FIFO
