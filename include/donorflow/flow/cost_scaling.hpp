@@ -189,6 +189,11 @@ class CostScaling {
   std::vector<std::int32_t> hub_of_;  // per node, its index in hubs_, or -1
   std::vector<Hub> hubs_;
   std::vector<std::pair<Cost, ArcId>> scratch_keys_;
+
+  // v's list if v is a hub (one test when the network has none), else null.
+  Hub* hub_at(NodeId v) {
+    return hubs_.empty() || hub_of_[v] < 0 ? nullptr : &hubs_[static_cast<std::size_t>(hub_of_[v])];
+  }
 };
 
 // Solves `problem` by cost scaling.

@@ -17,10 +17,10 @@ DONORFLOW_INLINE void CostScaling::order_nodes() {
   inner_.assign(static_cast<std::size_t>(n), -1);
   node_at_.clear();
   node_at_.reserve(static_cast<std::size_t>(n));
-  const std::int64_t hub_degree =
-      64 * (2 * static_cast<std::int64_t>(g.arc_count()) / std::max<NodeId>(n, 1) + 1);
-  hub_degree_ =
-      static_cast<ArcId>(std::min<std::int64_t>(hub_degree, std::numeric_limits<ArcId>::max()));
+  const std::int64_t average =
+      2 * static_cast<std::int64_t>(g.arc_count()) / std::max<NodeId>(n, 1);
+  hub_degree_ = static_cast<ArcId>(
+      std::min<std::int64_t>(64 * (average + 1), std::numeric_limits<ArcId>::max()));
   auto number = [&](NodeId v) {
     if (inner_[v] >= 0) return;
     inner_[v] = static_cast<NodeId>(node_at_.size());
@@ -32,7 +32,7 @@ DONORFLOW_INLINE void CostScaling::order_nodes() {
     // node_at_ from s's number on is the search's queue.
     for (std::size_t k = static_cast<std::size_t>(inner_[s]); k < node_at_.size(); ++k) {
       const NodeId v = node_at_[k];
-      if (g.out_degree(v) + g.in_degree(v) > hub_degree) continue;
+      if (g.out_degree(v) + g.in_degree(v) > hub_degree_) continue;
       for (const ArcId a : g.out_arcs(v)) number(g.head(a));
       for (const ArcId a : g.in_arcs(v)) number(g.tail(a));
     }
@@ -287,7 +287,7 @@ DONORFLOW_INLINE bool CostScaling::excess_is_stranded() {
 // least every one within eps of the largest, so that it serves the relabel to that key and the
 // scans after it. The hub's scan starts again at the list's head.
 DONORFLOW_INLINE Cost CostScaling::list_hub(NodeId v) {
-  Hub& hub = hubs_[static_cast<std::size_t>(hub_of_[v])];
+  Hub& hub = *hub_at(v);
   auto& keys = scratch_keys_;
   keys.clear();
   Cost best = kNoKey;
@@ -306,13 +306,11 @@ DONORFLOW_INLINE Cost CostScaling::list_hub(NodeId v) {
   // key above best - eps.
   const std::size_t length = std::max<std::size_t>(
       kHubListMin, static_cast<std::size_t>(first_[v + 1] - first_[v]) / kHubListShare);
-  Cost threshold = best - epsilon_ + 1;
+  Cost threshold = kNoKey + 1;
   if (keys.size() > length) {
     auto nth = keys.begin() + static_cast<std::ptrdiff_t>(length - 1);
     std::nth_element(keys.begin(), nth, keys.end(), std::greater<>());
-    threshold = std::min(threshold, nth->first);
-  } else {
-    threshold = kNoKey + 1;
+    threshold = std::min(best - epsilon_ + 1, nth->first);
   }
   for (const auto& [key, i] : keys) {
     if (key >= threshold) {
@@ -330,7 +328,7 @@ DONORFLOW_INLINE Cost CostScaling::list_hub(NodeId v) {
 // every admissible arc (all residual arcs off the list have keys of at most `outside`); else from
 // a list made again. The hub's scan starts again at the list's head.
 DONORFLOW_INLINE Cost CostScaling::hub_best(NodeId v) {
-  const Hub& hub = hubs_[static_cast<std::size_t>(hub_of_[v])];
+  const Hub& hub = *hub_at(v);
   Cost best = kNoKey;
   bool sure = !hub.stale && hub.list.size() <= 2 * hub.listed + kHubListMin;
   if (sure) {
@@ -346,7 +344,7 @@ DONORFLOW_INLINE Cost CostScaling::hub_best(NodeId v) {
 
 DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
   Cost best = kNoKey;
-  if (!hubs_.empty() && hub_of_[v] >= 0) {
+  if (hub_at(v) != nullptr) {
     best = hub_best(v);
   } else {
     for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
@@ -444,9 +442,7 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
       };
       const ArcId end = first_[tip + 1];
       ArcId i = current_[tip];
-      const Hub* hub = hubs_.empty() || hub_of_[tip] < 0
-                           ? nullptr
-                           : &hubs_[static_cast<std::size_t>(hub_of_[tip])];
+      const Hub* hub = hub_at(tip);
       if (hub == nullptr || hub->stale) {
         while (i < end && !admissible(i)) ++i;
         current_[tip] = i;
@@ -466,8 +462,9 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
           arcs_[a].residual -= delta;
           const ArcId back = arcs_[a].pair;
           // An arc out of a hub that becomes residual joins its list.
-          if (!hubs_.empty() && arcs_[back].residual == 0 && hub_of_[arcs_[a].head] >= 0)
-            hubs_[static_cast<std::size_t>(hub_of_[arcs_[a].head])].list.push_back(back);
+          if (arcs_[back].residual == 0) {
+            if (Hub* hub_back = hub_at(arcs_[a].head)) hub_back->list.push_back(back);
+          }
           arcs_[back].residual += delta;
         }
         const bool was_active = excess_[tip] > 0;
