@@ -21,6 +21,8 @@ DONORFLOW_INLINE void CostScaling::order_nodes() {
       2 * static_cast<std::int64_t>(g.arc_count()) / std::max<NodeId>(n, 1);
   hub_degree_ = static_cast<ArcId>(
       std::min<std::int64_t>(64 * (average + 1), std::numeric_limits<ArcId>::max()));
+  wide_degree_ = static_cast<ArcId>(
+      std::min<std::int64_t>(4 * (average + 1), std::numeric_limits<ArcId>::max()));
   auto number = [&](NodeId v) {
     if (inner_[v] >= 0) return;
     inner_[v] = static_cast<NodeId>(node_at_.size());
@@ -111,6 +113,7 @@ DONORFLOW_INLINE bool CostScaling::build() {
   }
   price_.assign(static_cast<std::size_t>(n_), 0);
   current_.assign(first_.begin(), first_.end() - 1);
+  passed_best_.assign(static_cast<std::size_t>(n_), kNoKey);
   hub_of_.assign(static_cast<std::size_t>(n_), -1);
   hubs_.clear();
   for (NodeId v = 0; v < n_; ++v) {
@@ -252,6 +255,7 @@ DONORFLOW_INLINE void CostScaling::global_update() {
   for (NodeId v = 0; v < n_; ++v) {
     price_[v] -= (settled[v] ? distance[v] : beyond) * epsilon_;
     current_[v] = first_[v];
+    passed_best_[v] = kNoKey;
   }
   for (Hub& hub : hubs_) hub.stale = true;
 }
@@ -346,6 +350,13 @@ DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
   Cost best = kNoKey;
   if (hub_at(v) != nullptr) {
     best = hub_best(v);
+  } else if (first_[v + 1] - first_[v] > wide_degree_) {
+    // The scan that led here has passed every residual arc since v's last relabel (the current
+    // arc only moves forward, and the arcs it passed are inadmissible for good, keys never
+    // rising): the largest key it saw is at least the largest now.
+    best = passed_best_[v];
+    passed_best_[v] = kNoKey;
+    current_[v] = first_[v];
   } else {
     for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
       if (arcs_[i].residual > 0) best = std::max(best, price_[arcs_[i].head] - arcs_[i].cost);
@@ -443,8 +454,19 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
       const ArcId end = first_[tip + 1];
       ArcId i = current_[tip];
       const Hub* hub = hub_at(tip);
-      if (hub == nullptr || hub->stale) {
+      if (end - first_[tip] <= wide_degree_) {  // not wide, so not a hub either
         while (i < end && !admissible(i)) ++i;
+        current_[tip] = i;
+      } else if (hub == nullptr || hub->stale) {
+        // admissible(i), with the key of each residual arc passed kept for the relabel.
+        Cost passed = passed_best_[tip];
+        for (; i < end; ++i) {
+          if (arcs_[i].residual == 0) continue;
+          const Cost key = price_[arcs_[i].head] - arcs_[i].cost;
+          if (key > price_[tip]) break;
+          passed = std::max(passed, key);
+        }
+        passed_best_[tip] = passed;
         current_[tip] = i;
       } else {
         auto k = static_cast<std::size_t>(i);
@@ -461,9 +483,15 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
         for (const ArcId a : path) {
           arcs_[a].residual -= delta;
           const ArcId back = arcs_[a].pair;
-          // An arc out of a hub that becomes residual joins its list.
+          // An arc that becomes residual joins its tail's list if a hub, and its key the
+          // tail's passed keys if wide, wherever it lies in the scan.
           if (arcs_[back].residual == 0) {
-            if (Hub* hub_back = hub_at(arcs_[a].head)) hub_back->list.push_back(back);
+            const NodeId w = arcs_[a].head;
+            if (first_[w + 1] - first_[w] > wide_degree_) {
+              if (Hub* hub_back = hub_at(w)) hub_back->list.push_back(back);
+              passed_best_[w] =
+                  std::max(passed_best_[w], price_[arcs_[back].head] - arcs_[back].cost);
+            }
           }
           arcs_[back].residual += delta;
         }
@@ -482,7 +510,9 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
           return false;  // excess at a node with no residual arc at all
         }
         // The arc into the tip leads nowhere: its tail's scan moves past it.
-        retreat();
+        const ArcId into = retreat();
+        passed_best_[tip] =
+            std::max(passed_best_[tip], price_[arcs_[into].head] - arcs_[into].cost);
         ++current_[tip];  // it held that arc (or its place on a hub's list)
         continue;
       }
