@@ -4,10 +4,13 @@
 // returns flows, potentials and the exact cost. Both algorithms are exact and return the same
 // certificate; they differ in speed.
 //
-// `Algorithm::kAuto` picks from two features of the instance: its number of nodes and its
-// density. Cost scaling is chosen for sparse networks (at most 64 arcs per node) of 50,000 nodes
-// or more; network simplex for smaller or dense ones. The rule comes from single-thread
-// measurements of both algorithms (cold solves, seconds; docs/performance.md):
+// `Algorithm::kAuto` picks from three features of the instance: its size, its density and
+// whether it has a hub (a node touching a twentieth of the arcs, as the shortfall source of an
+// allocation network does). Cost scaling is chosen for sparse networks (at most 64 arcs per node)
+// of 50,000 nodes or more, and for sparse networks of 150,000 arcs or more with a hub; network
+// simplex for smaller or dense ones. The rule comes from single-thread measurements of both
+// algorithms (cold solves, seconds, medians of three; docs/performance.md, "The automatic choice
+// with hubs"):
 //
 //   family      nodes     arcs  network simplex  cost scaling
 //   grid       40,000     159k             0.65          0.93
@@ -15,15 +18,18 @@
 //   netgen     32,768     262k             0.65          0.82
 //   netgen     65,536     524k             2.0           1.69
 //   netgen    262,144     2.1M            27.3          12.7
-//   alloc      20,502     197k             0.67          0.71
-//   alloc      41,002     393k             2.8           2.5
-//   alloc     205,002     2.0M            26            22
+//   alloc       2,627      25k             0.031         0.051   (hub)
+//   alloc       5,127      50k             0.11          0.092   (hub)
+//   alloc      10,252      99k             0.23          0.29    (hub)
+//   alloc      20,502     197k             0.84          0.66    (hub)
+//   alloc     205,002     2.0M            26            10
 //   transport   2,000     1.0M             0.27          2.7   (500 arcs per node)
 //
-// Below about 40,000 nodes network simplex wins on every family; from about 60,000 cost scaling
-// wins on every sparse one, by more the larger the network; on dense bipartite networks network
-// simplex wins at every size measured. When cost scaling refuses a problem for the size of its
-// prices (kOverflow), automatic choice falls back to network simplex.
+// Without a hub network simplex wins below about 40,000 nodes on every family; from about 60,000
+// cost scaling wins on every sparse one, by more the larger the network. A hub lets cost scaling
+// win sooner (its hub lists, cost_scaling.hpp), from about 150,000 arcs. On dense bipartite
+// networks network simplex wins at every size measured. When cost scaling refuses a problem for
+// the size of its prices (kOverflow), automatic choice falls back to network simplex.
 #pragma once
 
 #include <optional>
@@ -69,14 +75,18 @@ inline bool has_hub(const ProblemView& problem) {
   return false;
 }
 
-// The automatic choice's rule for a cold solve (see the top of this file): 50,000 nodes or more,
-// and at most 64 arcs per node.
+// The automatic choice's rule for a cold solve (see the top of this file): at most 64 arcs per
+// node, and either 50,000 nodes or more, or 150,000 arcs or more with a hub.
 inline bool prefers_cost_scaling(const ProblemView& problem) {
   constexpr NodeId kLargeFrom = 50'000;
+  constexpr ArcId kLargeWithHubFrom = 150'000;
   constexpr std::int64_t kDenseFrom = 64;  // arcs per node
   const StaticGraph* g = problem.graph;
-  return g != nullptr && g->node_count() >= kLargeFrom &&
-         g->arc_count() <= kDenseFrom * static_cast<std::int64_t>(g->node_count());
+  if (g == nullptr || g->arc_count() > kDenseFrom * static_cast<std::int64_t>(g->node_count())) {
+    return false;
+  }
+  return g->node_count() >= kLargeFrom ||
+         (g->arc_count() >= kLargeWithHubFrom && has_hub(problem));
 }
 
 // The automatic choice's rule for a warm start (see resolve_min_cost_flow): a million arcs or
