@@ -199,7 +199,7 @@ class CostScaling {
     std::vector<ArcId> list;
     Cost outside = kNoKey;   // no residual arc off the list has a larger key
     std::size_t listed = 0;  // the list's length when made; appends past twice that remake it
-    bool stale = true;       // prices changed wholesale (a global update): remake before use
+    bool stale = true;       // arcs off the list may be admissible: remake before use
   };
   static constexpr Cost kNoKey = std::numeric_limits<Cost>::min();
   static constexpr std::size_t kHubListMin = 256;

@@ -256,8 +256,17 @@ DONORFLOW_INLINE void CostScaling::global_update() {
     price_[v] -= (settled[v] ? distance[v] : beyond) * epsilon_;
     current_[v] = first_[v];
     passed_best_[v] = kNoKey;
+    // A hub's list outlives the update while no arc off it has become admissible: the keys off
+    // the list (at most `outside`) fell with the prices, the hub's price must still be at least
+    // `outside`. Its scan starts again at the list's head.
+    if (Hub* hub = hub_at(v); hub != nullptr && !hub->stale) {
+      if (price_[v] >= hub->outside) {
+        current_[v] = 0;
+      } else {
+        hub->stale = true;
+      }
+    }
   }
-  for (Hub& hub : hubs_) hub.stale = true;
 }
 
 // Exact test: does some excess reach no deficit over residual arcs? Then no feasible flow exists
@@ -410,6 +419,8 @@ DONORFLOW_INLINE bool CostScaling::refine() {
       }
     }
   }
+  // Saturating made arcs residual that no hub's list holds.
+  for (Hub& hub : hubs_) hub.stale = true;
   // A feasible problem lowers no price in one refine by more than about (alpha + 1) n eps
   // (Goldberg and Tarjan); a price far below that proves that its excess reaches no deficit.
   if (n_ == 0) return true;
