@@ -61,11 +61,14 @@
 // 64th of its arcs), every other residual arc's key being at most a bound `outside`, plus each
 // arc that becomes residual later (a push into the hub). Prices never rise, so keys never rise
 // and the bound stays true: while the largest listed key stays eps above it, the relabel and the
-// scans read the list alone; else, and after each global update, the list is made again from all
-// the arcs. Measured: alloc 2 million arcs 11.04 s against 11.33 (3 alternating runs), 18
-// million 118 s against 128 (one run each), others unchanged; lists for every node of more than 8
-// times the average degree (the clinics) made alloc medium 40% slower, 44% of their relabels
-// having to make the list again (docs/performance.md).
+// scans read the list alone; else the list is made again from all the arcs. A global update keeps
+// a list while the hub's price stays at or above the bound (no arc off the list can then be
+// admissible); refine's saturation, which makes arcs residual without listing them, remakes all.
+// Measured: alloc 2 million arcs 11.04 s against 11.33 (3 alternating runs), 18 million 118 s
+// against 128 (one run each), others unchanged; keeping lists across global updates, alloc small
+// 0.50 to 0.44 s and alloc medium 10.2 to 9.8 s; lists for every node of more than 8 times the
+// average degree (the clinics) made alloc medium 40% slower, 44% of their relabels having to make
+// the list again (docs/performance.md).
 //
 // Infinite capacities are replaced by the total of supplies and finite capacities, an upper
 // bound on any arc's flow in an optimal solution, once a search has ruled out a negative cycle of

@@ -85,8 +85,7 @@ inline bool prefers_cost_scaling(const ProblemView& problem) {
   if (g == nullptr || g->arc_count() > kDenseFrom * static_cast<std::int64_t>(g->node_count())) {
     return false;
   }
-  return g->node_count() >= kLargeFrom ||
-         (g->arc_count() >= kLargeWithHubFrom && has_hub(problem));
+  return g->node_count() >= kLargeFrom || (g->arc_count() >= kLargeWithHubFrom && has_hub(problem));
 }
 
 // The automatic choice's rule for a warm start (see resolve_min_cost_flow): a million arcs or
