@@ -9,8 +9,9 @@
 // allocation network does). Cost scaling is chosen for sparse networks (at most 64 arcs per node)
 // of 50,000 nodes or more, and for sparse networks of 150,000 arcs or more with a hub; network
 // simplex for smaller or dense ones. The rule comes from single-thread measurements of both
-// algorithms (cold solves, seconds, medians of three; docs/performance.md, "The automatic choice
-// with hubs"):
+// algorithms (cold solves, seconds; docs/performance.md: the alloc rows below 200k arcs are
+// medians of three from "The automatic choice with hubs", the others single runs from earlier
+// sections):
 //
 //   family      nodes     arcs  network simplex  cost scaling
 //   grid       40,000     159k             0.65          0.93
@@ -22,7 +23,7 @@
 //   alloc       5,127      50k             0.11          0.092   (hub)
 //   alloc      10,252      99k             0.23          0.29    (hub)
 //   alloc      20,502     197k             0.84          0.66    (hub)
-//   alloc     205,002     2.0M            26            10
+//   alloc     205,002     2.0M            26            10      (hub)
 //   transport   2,000     1.0M             0.27          2.7   (500 arcs per node)
 //
 // Without a hub network simplex wins below about 40,000 nodes on every family; from about 60,000
