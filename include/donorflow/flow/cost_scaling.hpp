@@ -216,6 +216,12 @@ class CostScaling {
   Hub* hub_at(NodeId v) {
     return hubs_.empty() || hub_of_[v] < 0 ? nullptr : &hubs_[static_cast<std::size_t>(hub_of_[v])];
   }
+  // Whether v has more than wide_degree_ arcs: relabelled from its passed keys (see "Relabel"),
+  // or, if a hub, from its list. Every hub is wide.
+  bool wide(NodeId v) const { return first_[v + 1] - first_[v] > wide_degree_; }
+  // Residual arc i's key: the price of its head minus its cost. Arc i out of v is admissible
+  // when its key exceeds v's price.
+  Cost key(ArcId i) const { return price_[arcs_[i].head] - arcs_[i].cost; }
 };
 
 // Solves `problem` by cost scaling.

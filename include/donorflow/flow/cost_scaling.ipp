@@ -306,9 +306,9 @@ DONORFLOW_INLINE Cost CostScaling::list_hub(NodeId v) {
   Cost best = kNoKey;
   for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
     if (arcs_[i].residual == 0) continue;
-    const Cost key = price_[arcs_[i].head] - arcs_[i].cost;
-    keys.emplace_back(key, i);
-    best = std::max(best, key);
+    const Cost k = key(i);
+    keys.emplace_back(k, i);
+    best = std::max(best, k);
   }
   hub.list.clear();
   hub.stale = false;
@@ -346,7 +346,7 @@ DONORFLOW_INLINE Cost CostScaling::hub_best(NodeId v) {
   bool sure = !hub.stale && hub.list.size() <= 2 * hub.listed + kHubListMin;
   if (sure) {
     for (const ArcId i : hub.list) {
-      if (arcs_[i].residual > 0) best = std::max(best, price_[arcs_[i].head] - arcs_[i].cost);
+      if (arcs_[i].residual > 0) best = std::max(best, key(i));
     }
     sure = best != kNoKey ? best - epsilon_ >= hub.outside : hub.outside == kNoKey;
   }
@@ -359,7 +359,7 @@ DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
   Cost best = kNoKey;
   if (hub_at(v) != nullptr) {
     best = hub_best(v);
-  } else if (first_[v + 1] - first_[v] > wide_degree_) {
+  } else if (wide(v)) {
     // The scan that led here has passed every residual arc since v's last relabel (the current
     // arc only moves forward, and the arcs it passed are inadmissible for good, keys never
     // rising): the largest key it saw is at least the largest now.
@@ -368,7 +368,7 @@ DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
     current_[v] = first_[v];
   } else {
     for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
-      if (arcs_[i].residual > 0) best = std::max(best, price_[arcs_[i].head] - arcs_[i].cost);
+      if (arcs_[i].residual > 0) best = std::max(best, key(i));
     }
     current_[v] = first_[v];
   }
@@ -465,7 +465,7 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
       const ArcId end = first_[tip + 1];
       ArcId i = current_[tip];
       const Hub* hub = hub_at(tip);
-      if (end - first_[tip] <= wide_degree_) {  // not wide, so not a hub either
+      if (!wide(tip)) {  // so not a hub either
         while (i < end && !admissible(i)) ++i;
         current_[tip] = i;
       } else if (hub == nullptr || hub->stale) {
@@ -473,9 +473,9 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
         Cost passed = passed_best_[tip];
         for (; i < end; ++i) {
           if (arcs_[i].residual == 0) continue;
-          const Cost key = price_[arcs_[i].head] - arcs_[i].cost;
-          if (key > price_[tip]) break;
-          passed = std::max(passed, key);
+          const Cost k = key(i);
+          if (k > price_[tip]) break;
+          passed = std::max(passed, k);
         }
         passed_best_[tip] = passed;
         current_[tip] = i;
@@ -498,10 +498,9 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
           // tail's passed keys if wide, wherever it lies in the scan.
           if (arcs_[back].residual == 0) {
             const NodeId w = arcs_[a].head;
-            if (first_[w + 1] - first_[w] > wide_degree_) {
+            if (wide(w)) {
               if (Hub* hub_back = hub_at(w)) hub_back->list.push_back(back);
-              passed_best_[w] =
-                  std::max(passed_best_[w], price_[arcs_[back].head] - arcs_[back].cost);
+              passed_best_[w] = std::max(passed_best_[w], key(back));
             }
           }
           arcs_[back].residual += delta;
@@ -522,8 +521,7 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
         }
         // The arc into the tip leads nowhere: its tail's scan moves past it.
         const ArcId into = retreat();
-        passed_best_[tip] =
-            std::max(passed_best_[tip], price_[arcs_[into].head] - arcs_[into].cost);
+        passed_best_[tip] = std::max(passed_best_[tip], key(into));
         ++current_[tip];  // it held that arc (or its place on a hub's list)
         continue;
       }
