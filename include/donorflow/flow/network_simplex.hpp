@@ -47,7 +47,10 @@
 // instead of the all-artificial tree. The old flow, clamped into the new bounds, keeps every arc
 // strictly between its bounds in the tree (a basic answer, as network simplex returns, has no
 // cycle of such arcs); arcs whose reduced cost under the old potentials is zero complete the
-// forest, and each remaining component hangs from the root by an artificial arc. What the change
+// forest; arcs at their bounds join what is still apart, least |reduced cost| first (a changed
+// cost drops its arc, and cost scaling's answer leaves many nodes apart), so that the potentials
+// move little; each remaining component (of a disconnected graph) hangs from the root by an
+// artificial arc. What the change
 // leaves out of balance is passed up the tree, leaves first, as far as the tree arcs' bounds
 // allow; a node still d units out of balance has its root arc carry d at cost M, not in the tree
 // but at its upper bound d (at the top of a component, in the tree). The basis is then feasible
