@@ -1,10 +1,12 @@
 // Warm-start timing: a cold solve, a change of about 1% of supplies or costs, then the re-solve
 // cold (both algorithms) and warm-started from the first answer (resolve_min_cost_flow).
 //
-//   warm_start FAMILY SIZE supplies|costs [SEED]
+//   warm_start FAMILY SIZE supplies|costs [SEED] [--json]
 //
-// Prints one line: the cold times after the change, the warm times of both algorithms and each
-// over the better cold one (BENCHMARKS.md's target is 0.1), and whether the costs agree.
+// Prints one line: the cold times after the change, the warm times of both algorithms and of the
+// automatic choice, each over the better cold one (BENCHMARKS.md's target is 0.1), and whether
+// the costs agree; with --json, one JSON object with the same figures, solve_seconds being the
+// automatic choice's warm solve (bench/peers reads it).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -49,39 +51,61 @@ void change(MinCostFlowProblem& p, const std::string& what, std::mt19937_64& ran
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 4) {
-    std::fprintf(stderr, "usage: warm_start FAMILY SIZE supplies|costs [SEED]\n");
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const bool json = std::erase(args, std::string("--json")) > 0;
+  if (args.size() < 3 || args.size() > 4) {
+    std::fprintf(stderr, "usage: warm_start FAMILY SIZE supplies|costs [SEED] [--json]\n");
     return 2;
   }
-  const std::string family = argv[1], size = argv[2], what = argv[3];
-  const std::uint64_t seed = argc > 4 ? std::stoull(argv[4]) : 1;
+  const std::string family = args[0], size = args[1], what = args[2];
+  const std::uint64_t seed = args.size() > 3 ? std::stoull(args[3]) : 1;
   MinCostFlowProblem problem = gen::generate(family, size, seed, {});
   const MinCostFlowResult before = solve_min_cost_flow(problem.view());
   std::mt19937_64 random(seed);
   change(problem, what, random);
-  auto start = std::chrono::steady_clock::now();
-  const MinCostFlowResult ns = solve_min_cost_flow(problem.view(), Algorithm::kNetworkSimplex);
-  const double ns_seconds = seconds_since(start);
-  start = std::chrono::steady_clock::now();
-  const MinCostFlowResult cs = solve_min_cost_flow(problem.view(), Algorithm::kCostScaling);
-  const double cs_seconds = seconds_since(start);
-  start = std::chrono::steady_clock::now();
-  const MinCostFlowResult warm_ns =
-      resolve_min_cost_flow(problem.view(), before, Algorithm::kNetworkSimplex);
-  const double warm_ns_seconds = seconds_since(start);
-  start = std::chrono::steady_clock::now();
-  const MinCostFlowResult warm_cs =
-      resolve_min_cost_flow(problem.view(), before, Algorithm::kCostScaling);
-  const double warm_cs_seconds = seconds_since(start);
+  auto timed = [](auto solve) {
+    const auto start = std::chrono::steady_clock::now();
+    MinCostFlowResult result = solve();
+    return std::pair{std::move(result), seconds_since(start)};
+  };
+  const ProblemView view = problem.view();
+  const auto [ns, ns_seconds] =
+      timed([&] { return solve_min_cost_flow(view, Algorithm::kNetworkSimplex); });
+  const auto [cs, cs_seconds] =
+      timed([&] { return solve_min_cost_flow(view, Algorithm::kCostScaling); });
+  const auto [warm_ns, warm_ns_seconds] =
+      timed([&] { return resolve_min_cost_flow(view, before, Algorithm::kNetworkSimplex); });
+  const auto [warm_cs, warm_cs_seconds] =
+      timed([&] { return resolve_min_cost_flow(view, before, Algorithm::kCostScaling); });
+  // What a caller gets: the automatic choice's rule (resolve_min_cost_flow) picks one of the two.
+  const bool auto_cs = prefers_warm_cost_scaling(view);
+  const MinCostFlowResult& warm_auto = auto_cs ? warm_cs : warm_ns;
+  const double warm_auto_seconds = auto_cs ? warm_cs_seconds : warm_ns_seconds;
   const std::string cost = to_string(ns.cost);
   const bool agree = to_string(cs.cost) == cost && to_string(warm_ns.cost) == cost &&
                      to_string(warm_cs.cost) == cost;
   const double cold = std::min(ns_seconds, cs_seconds);
+  if (json) {
+    std::printf(
+        "{\"family\": \"%s\", \"size\": \"%s\", \"change\": \"%s\", \"seed\": %llu, "
+        "\"arcs\": %d, \"cold_ns_seconds\": %.6f, \"cold_cs_seconds\": %.6f, "
+        "\"warm_ns_seconds\": %.6f, \"warm_cs_seconds\": %.6f, \"warm_auto_seconds\": %.6f, "
+        "\"warm_auto_algorithm\": \"%s\", \"cold_pivots\": %lld, \"warm_pivots\": %lld, "
+        "\"cost\": %s, \"costs_agree\": %s, \"status\": \"%s\", \"solve_seconds\": %.6f}\n",
+        family.c_str(), size.c_str(), what.c_str(), static_cast<unsigned long long>(seed),
+        problem.graph.arc_count(), ns_seconds, cs_seconds, warm_ns_seconds, warm_cs_seconds,
+        warm_auto_seconds, warm_auto.algorithm.c_str(), static_cast<long long>(ns.iterations),
+        static_cast<long long>(warm_ns.iterations), cost.c_str(), agree ? "true" : "false",
+        std::string(status_name(warm_auto.status)).c_str(), warm_auto_seconds);
+    return agree ? 0 : 1;
+  }
   std::printf(
       "%s %s %s arcs %d: cold network simplex %.4f s, cold cost scaling %.4f s, warm network "
-      "simplex %.4f s (%.3f of the better cold), warm cost scaling %.4f s (%.3f), costs %s\n",
+      "simplex %.4f s (%.3f of the better cold), warm cost scaling %.4f s (%.3f), warm auto (%s) "
+      "%.4f s (%.3f), costs %s\n",
       family.c_str(), size.c_str(), what.c_str(), problem.graph.arc_count(), ns_seconds, cs_seconds,
       warm_ns_seconds, warm_ns_seconds / cold, warm_cs_seconds, warm_cs_seconds / cold,
+      warm_auto.algorithm.c_str(), warm_auto_seconds, warm_auto_seconds / cold,
       agree ? "agree" : "DIFFER");
   std::printf("pivots: cold %lld, warm %lld\n", static_cast<long long>(ns.iterations),
               static_cast<long long>(warm_ns.iterations));
