@@ -1,6 +1,7 @@
 // Implementation of donorflow/flow/network_simplex.hpp (templates: always included).
 #pragma once
 
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -183,7 +184,7 @@ bool NetworkSimplex<PivotRule>::build_warm() {
   // the old ones as little as possible. Hung from the root by artificial arcs instead, components
   // differ by multiples of M, and very many arcs violate: on alloc small after changing 1% of
   // costs, from cost scaling's answer, 16,421 pivots against 1,275 (docs/performance.md, "Warm
-  // starts").
+  // starts: the forest joined by least reduced cost").
   if (components > 1) {
     struct Link {
       ArcId arc;
@@ -193,11 +194,11 @@ bool NetworkSimplex<PivotRule>::build_warm() {
     for (ArcId i = 0; i < m; ++i) {
       if (in_tree[i] || find(source_[i]) == find(target_[i])) continue;
       const WideCost r = reduced(i);
-      const WideCost size = std::min<WideCost>(r < 0 ? -r : r, kInfiniteCapacity);
+      const WideCost size = std::min<WideCost>(r < 0 ? -r : r, std::numeric_limits<Cost>::max());
       linking.push_back({i, static_cast<Cost>(size)});
     }
-    std::vector<std::int64_t> best(
-        static_cast<std::size_t>(n));  // per set root: a place in linking
+    // Per component (by its set root), the place in `linking` of its cheapest link this round.
+    std::vector<std::int64_t> best(static_cast<std::size_t>(n));
     for (bool joined = true; joined && components > 1;) {
       std::fill(best.begin(), best.end(), -1);
       std::size_t kept = 0;
