@@ -121,13 +121,16 @@ inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
 //
 // kNetworkSimplex and kAuto start network simplex from the old basis (network_simplex.hpp, "Warm
 // start"); kCostScaling starts cost scaling from the old prices (cost_scaling.hpp). After
-// changing about 1% of supplies or costs, the warm network simplex took 0.03 to 0.56 of the
-// better cold solve on every family at small size, and warm cost scaling 0.2 to 10 times
-// (docs/performance.md, "Warm starts"); at medium size on grid and netgen, where a cold solve
-// picks cost scaling, warm network simplex (from cost scaling's answer) took 0.08 to 0.46 of the
-// better cold solve and warm cost scaling 0.45 to 0.91. Only on networks of a million arcs or more
-// with a hub does kAuto restart cost scaling: there warm cost scaling took 0.44 of the cold solve
-// and warm network simplex 1.6 (multiperiod small).
+// changing about 1% of supplies or costs, the warm network simplex took 0.055 to 0.56 of the
+// better cold solve on every family at small size, and warm cost scaling 0.19 to 3.6 times
+// (docs/performance.md, Peers); at medium size on grid and netgen, where a cold solve picks cost
+// scaling, warm network simplex (from cost scaling's answer) took 0.08 to 0.46 of the better cold
+// solve and warm cost scaling 0.45 to 0.91 ("Warm starts"). Only on networks of a million arcs or
+// more with a hub does kAuto restart cost scaling: there warm cost scaling took 0.19 to 0.62 of
+// the cold solve, and warm network simplex 1.6 after a change of supplies (alloc medium,
+// multiperiod small); after a change of costs warm network simplex won on alloc medium (0.15
+// against 0.30) and lost on multiperiod small (0.35 against 0.19) ("Warm starts: the forest
+// joined by least reduced cost").
 inline MinCostFlowResult resolve_min_cost_flow(const ProblemView& problem, const WarmStart& start,
                                                Algorithm algorithm = Algorithm::kAuto) {
   const bool fits = problem.graph != nullptr &&
