@@ -125,6 +125,8 @@ class CostScaling {
   Cost scale() const { return static_cast<Cost>(n_) + 1; }
   void order_nodes();
   bool build();
+  Cost first_epsilon(const std::vector<Cost>& cost, const std::vector<Flow>& capacity,
+                     Cost max_cost) const;
   bool apply_warm_start();
   bool has_infinite_negative_cycle() const;
   bool refine();
