@@ -7,11 +7,22 @@
 //
 // A flow is eps-optimal for prices p if every residual arc (v, w) has reduced cost
 // c(v, w) + p(v) - p(w) >= -eps. With costs multiplied by alpha = n + 1, a 1-optimal flow is
-// optimal for the integer costs. The method starts with eps = the largest scaled cost, where
-// any flow is eps-optimal, and repeats `refine` with eps divided by a constant factor until
-// eps = 1. Refine saturates every arc of negative reduced cost, which leaves nodes with excess
-// and deficit, then discharges the excess with pushes over admissible arcs (reduced cost < 0)
-// and relabels (lowering a node's price just enough to create an admissible arc).
+// optimal for the integer costs. The method starts with a large eps (see "Scaling") and repeats
+// `refine` with eps divided by a constant factor until eps = 1. Refine saturates every arc of
+// negative reduced cost, which leaves nodes with excess and deficit, then discharges the excess
+// with pushes over admissible arcs (reduced cost < 0) and relabels (lowering a node's price just
+// enough to create an admissible arc).
+//
+// Scaling. The textbook start is eps = the largest scaled cost, where any flow is eps-optimal.
+// But refine is exact from any start (it saturates what violates), and the phases at an eps far
+// above most costs only sort out the few costly arcs while relabelling every node: an
+// allocation network's shortfall tiers cost up to 200,000 against a median cost of 581. A cold
+// start therefore begins at twice the median |cost| of the arcs with room (sampled), at most the
+// largest and at least a 4096th of it; where costs are spread evenly (grid, netgen: the median is
+// about half the largest) that is the textbook start. Measured against the largest cost
+// (alternating runs): alloc small 0.35 to 0.39 s against 0.27 to 0.28, alloc medium 8.6 and 9.7
+// against 7.7 and 8.6 s, multiperiod small 17.9 and 19.5 against 9.5 and 9.0 s (half the
+// relabels). A warm start begins at what its changes broke (see "Warm start").
 //
 // Implementation. The residual graph is one CSR array of paired arcs (each arc and its reverse;
 // an arc without room, upper = lower, is left out: it can only carry its bound);
