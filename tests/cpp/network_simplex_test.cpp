@@ -328,12 +328,14 @@ TEST(AutomaticChoice, CostScalingForLargeSparseNetworks) {
   EXPECT_TRUE(prefers_cost_scaling(large_grid.view()));
   EXPECT_FALSE(prefers_cost_scaling(small_grid.view()));
   EXPECT_FALSE(prefers_cost_scaling(dense.view()));  // 50,000 nodes, 298 arcs per node
-  // With a hub (alloc's shortfall source), cost scaling from 150,000 arcs: alloc small has 20,502
-  // nodes and 196,530 arcs, 5,000 groups give 49,503 arcs.
+  // With a hub (alloc's shortfall source), cost scaling from 40,000 arcs: alloc small has 20,502
+  // nodes and 196,530 arcs, 5,000 groups give 49,503 arcs, 3,000 groups about 30,000.
   const auto alloc = gen::generate("alloc", "small", 1, {});
-  const auto small_alloc = gen::generate("alloc", "small", 1, {{"groups", 5000}});
+  const auto mid_alloc = gen::generate("alloc", "small", 1, {{"groups", 5000}});
+  const auto small_alloc = gen::generate("alloc", "small", 1, {{"groups", 3000}});
   EXPECT_TRUE(has_hub(alloc.view()));
   EXPECT_TRUE(prefers_cost_scaling(alloc.view()));
+  EXPECT_TRUE(prefers_cost_scaling(mid_alloc.view()));
   EXPECT_FALSE(prefers_cost_scaling(small_alloc.view()));
   EXPECT_FALSE(has_hub(small_grid.view()));
   // Warm starts restart cost scaling only from a million arcs with a hub: 20 donors touch 1/20 of

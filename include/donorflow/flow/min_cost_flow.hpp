@@ -7,11 +7,11 @@
 // `Algorithm::kAuto` picks from three features of the instance: its size, its density and
 // whether it has a hub (a node touching a twentieth of the arcs, as the shortfall source of an
 // allocation network does). Cost scaling is chosen for sparse networks (at most 64 arcs per node)
-// of 50,000 nodes or more, and for sparse networks of 150,000 arcs or more with a hub; network
+// of 50,000 nodes or more, and for sparse networks of 40,000 arcs or more with a hub; network
 // simplex for smaller or dense ones. The rule comes from single-thread measurements of both
-// algorithms (cold solves, seconds; docs/performance.md: the alloc rows below 200k arcs are
-// medians of three from "The automatic choice with hubs", the others single runs from earlier
-// sections):
+// algorithms (cold solves, seconds; docs/performance.md: the alloc rows are medians of three from
+// "Cost scaling: the first eps from the median cost", with clinics = groups / 40, the others
+// single runs from earlier sections):
 //
 //   family      nodes     arcs  network simplex  cost scaling
 //   grid       40,000     159k             0.65          0.93
@@ -19,21 +19,21 @@
 //   netgen     32,768     262k             0.65          0.82
 //   netgen     65,536     524k             2.0           1.69
 //   netgen    262,144     2.1M            27.3          12.7
-//   alloc       2,627      25k             0.031         0.051   (hub)
-//   alloc       5,127      50k             0.11          0.092   (hub)
-//   alloc      10,252      99k             0.23          0.29    (hub)
-//   alloc      20,502     197k             0.84          0.66    (hub)
-//   alloc     205,002     2.0M            26            10      (hub)
+//   alloc       2,564      25k             0.011         0.014   (hub)
+//   alloc       3,589      34k             0.019         0.023   (hub)
+//   alloc       5,127      49k             0.045         0.036   (hub)
+//   alloc      10,252      98k             0.157         0.090   (hub)
+//   alloc      15,377     147k             0.338         0.148   (hub)
 //   transport   2,000     1.0M             0.27          2.7   (500 arcs per node)
 //
 // Without a hub network simplex wins below about 40,000 nodes on every family; from about 60,000
 // cost scaling wins on every sparse one, by more the larger the network. A hub lets cost scaling
-// win sooner (its hub lists, cost_scaling.hpp), from about 150,000 arcs. On dense bipartite
-// networks network simplex wins at every size measured. When cost scaling refuses a problem for
-// the size of its prices (kOverflow), automatic choice falls back to network simplex. (The alloc
-// rows predate cost scaling's start from the median cost, which made it 10 to 25% faster there
-// (cost_scaling.hpp, "Scaling"); the crossover was not measured again, so cost scaling may now win
-// on hub networks somewhat below 150,000 arcs too.)
+// win sooner (its hub lists, and its start from the median cost where a few penalty arcs set the
+// largest cost; cost_scaling.hpp), from about 40,000 arcs; a scenario of 101,501 arcs (docs/
+// performance.md, "Sweeps") solved in 0.21 to 0.24 s by cost scaling against 0.36 to 0.39 s.
+// On dense bipartite networks network simplex wins at every size measured. When cost scaling
+// refuses a problem for the size of its prices (kOverflow), automatic choice falls back to
+// network simplex.
 #pragma once
 
 #include <optional>
@@ -80,10 +80,10 @@ inline bool has_hub(const ProblemView& problem) {
 }
 
 // The automatic choice's rule for a cold solve (see the top of this file): at most 64 arcs per
-// node, and either 50,000 nodes or more, or 150,000 arcs or more with a hub.
+// node, and either 50,000 nodes or more, or 40,000 arcs or more with a hub.
 inline bool prefers_cost_scaling(const ProblemView& problem) {
   constexpr NodeId kLargeFrom = 50'000;
-  constexpr ArcId kLargeWithHubFrom = 150'000;
+  constexpr ArcId kLargeWithHubFrom = 40'000;
   constexpr std::int64_t kDenseFrom = 64;  // arcs per node
   const StaticGraph* g = problem.graph;
   if (g == nullptr || g->arc_count() > kDenseFrom * static_cast<std::int64_t>(g->node_count())) {
