@@ -56,8 +56,8 @@ DONORFLOW_INLINE Cost CostScaling::first_epsilon(const std::vector<Cost>& cost,
   if (sample.empty()) return max_cost;
   const auto middle = sample.begin() + static_cast<std::ptrdiff_t>(sample.size() / 2);
   std::nth_element(sample.begin(), middle, sample.end());
-  const Cost twice_median = *middle > max_cost / 2 ? max_cost : 2 * *middle;
-  return std::min(max_cost, std::max(twice_median, (max_cost + 4095) / 4096));
+  // No overflow: build() has checked that 6 n alpha max_cost fits.
+  return std::min(max_cost, std::max(2 * *middle, (max_cost + 4095) / 4096));
 }
 
 DONORFLOW_INLINE bool CostScaling::build() {

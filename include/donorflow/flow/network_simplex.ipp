@@ -202,7 +202,7 @@ bool NetworkSimplex<PivotRule>::build_warm() {
     for (bool joined = true; joined && components > 1;) {
       std::fill(best.begin(), best.end(), -1);
       std::size_t kept = 0;
-      for (const Link& link : linking) {
+      for (const Link link : linking) {  // a copy: the loop compacts linking as it goes
         const NodeId a = find(source_[link.arc]), b = find(target_[link.arc]);
         if (a == b) continue;
         const auto k = static_cast<std::int64_t>(kept);
