@@ -2,9 +2,11 @@
 // certificate, after changes of supplies, costs and capacities.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "donorflow/flow/certificate.hpp"
 #include "donorflow/flow/min_cost_flow.hpp"
@@ -92,6 +94,95 @@ INSTANTIATE_TEST_SUITE_P(
                        ::testing::Values(Change::kSupplies, Change::kCosts, Change::kCapacities,
                                          Change::kAll),
                        ::testing::Values(Algorithm::kNetworkSimplex, Algorithm::kCostScaling)));
+
+// A network simplex solver kept between solves re-solves from its own last basis: each of three
+// changes in a row gives the cold solve's optimum, proven by its certificate.
+class KeptSolverTest : public ::testing::TestWithParam<std::tuple<Case, Change>> {};
+
+TEST_P(KeptSolverTest, ResolveEqualsTheColdSolve) {
+  const auto& [instance, change] = GetParam();
+  std::mt19937_64 random(23);
+  MinCostFlowProblem problem = gen::generate(instance.family, "small", 2, instance.overrides);
+  NetworkSimplex<> kept(problem.view());
+  ASSERT_TRUE(kept.run().optimal());
+  for (int round = 0; round < 3; ++round) {
+    perturb(problem, change, random);
+    const MinCostFlowResult cold =
+        testing::solve_checked(problem.view(), Algorithm::kNetworkSimplex);
+    const MinCostFlowResult warm = kept.resolve();
+    ASSERT_EQ(warm.status, cold.status) << warm.message;
+    if (!cold.optimal()) return;
+    EXPECT_TRUE(kept.started_warm());
+    EXPECT_EQ(to_string(warm.cost), to_string(cold.cost)) << instance.family << " round " << round;
+    const CertificateCheck check = check_certificate(problem.view(), warm.flow, warm.potential);
+    EXPECT_TRUE(check.ok) << check.failure;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Families, KeptSolverTest,
+    ::testing::Combine(::testing::Values(Case{"alloc", {{"groups", 2000}, {"clinics", 60}}},
+                                         Case{"netgen", {{"nodes", 512}}},
+                                         Case{"grid", {{"height", 20}, {"width", 20}}},
+                                         Case{"transport", {{"donors", 30}, {"regions", 40}}},
+                                         Case{"multiperiod", {{"groups", 500}, {"periods", 3}}}),
+                       ::testing::Values(Change::kSupplies, Change::kCosts, Change::kCapacities,
+                                         Change::kAll)));
+
+// resolve() also follows lower bounds that rise and upper bounds that become infinite.
+TEST(KeptSolver, LowerBoundsAndInfiniteCapacities) {
+  MinCostFlowProblem problem = gen::generate("netgen", "small", 4, {{"nodes", 400}});
+  problem.lower.assign(static_cast<std::size_t>(problem.graph.arc_count()), 0);
+  NetworkSimplex<> kept(problem.view());
+  const MinCostFlowResult before = kept.run();
+  ASSERT_TRUE(before.optimal());
+  int raised = 0, freed = 0;
+  for (ArcId a = 0; a < problem.graph.arc_count(); ++a) {
+    if (a % 7 == 0 && problem.upper[a] >= 2) problem.lower[a] = 1, ++raised;
+    // Arcs the answer fills: their upper bound goes, so they must leave it.
+    if (a % 5 == 1 && before.flow[a] == problem.upper[a] && before.flow[a] > 0) {
+      problem.upper[a] = kInfiniteCapacity, ++freed;
+    }
+  }
+  ASSERT_GT(raised, 0);
+  ASSERT_GT(freed, 0);
+  const MinCostFlowResult cold = testing::solve_checked(problem.view(), Algorithm::kNetworkSimplex);
+  ASSERT_TRUE(cold.optimal()) << cold.message;
+  const MinCostFlowResult warm = kept.resolve();
+  ASSERT_TRUE(warm.optimal()) << warm.message;
+  EXPECT_EQ(to_string(warm.cost), to_string(cold.cost));
+  EXPECT_TRUE(check_certificate(problem.view(), warm.flow, warm.potential).ok);
+}
+
+// After a solve that is not optimal there is no basis to keep: resolve() solves cold.
+TEST(KeptSolver, AfterAnInfeasibleSolveItStartsCold) {
+  MinCostFlowProblem problem = gen::generate("netgen", "small", 2, {{"nodes", 300}});
+  const std::vector<Flow> upper = problem.upper;
+  NetworkSimplex<> kept(problem.view());
+  const MinCostFlowResult before = kept.run();
+  ASSERT_TRUE(before.optimal());
+  std::fill(problem.upper.begin(), problem.upper.end(), 0);
+  EXPECT_EQ(kept.resolve().status, Status::kInfeasible);
+  problem.upper = upper;  // the same values in the same storage: the view still sees them
+  const MinCostFlowResult again = kept.resolve();
+  EXPECT_FALSE(kept.started_warm());
+  EXPECT_EQ(to_string(again.cost), to_string(before.cost));
+}
+
+// Keeping the solver is for speed: after changing 1% of the costs it needs few of a cold solve's
+// pivots.
+TEST(KeptSolver, FewPivotsAfterChangingCosts) {
+  MinCostFlowProblem problem = gen::generate("netgen", "small", 1, {{"nodes", 2048}});
+  NetworkSimplex<> kept(problem.view());
+  ASSERT_TRUE(kept.run().optimal());
+  std::mt19937_64 random(3);
+  perturb(problem, Change::kCosts, random);
+  const MinCostFlowResult cold = solve_min_cost_flow(problem.view(), Algorithm::kNetworkSimplex);
+  const MinCostFlowResult warm = kept.resolve();
+  ASSERT_EQ(to_string(warm.cost), to_string(cold.cost));
+  EXPECT_LT(warm.iterations * 20, cold.iterations)
+      << warm.iterations << " pivots warm, " << cold.iterations << " cold";
+}
 
 // Network simplex rebuilds a basis from the answer: from the unchanged problem's own answer no
 // pivot is needed, and an answer that is not basic (cost scaling's) is a valid start too.

@@ -19,7 +19,6 @@ void NetworkSimplex<PivotRule>::build() {
   const ArcId m = arc_count_;
   const NodeId root = n;
   const SupplyMode mode = problem_.supply_mode;
-  iterations_ = 0;
 
   // Shifted supplies: b(v) minus the lower bounds leaving v plus those entering it.
   std::vector<Flow> supply(static_cast<std::size_t>(n));
@@ -53,6 +52,7 @@ void NetworkSimplex<PivotRule>::build() {
   flow_.assign(total, 0);
   state_.assign(total, kArcAtLower);
   original_arc_.resize(static_cast<std::size_t>(m));
+  lower_.assign(problem_.lower.empty() ? 0 : static_cast<std::size_t>(m), 0);
 
   // Real arcs in strided order: internal arcs i, i+1, ... come from parts of the input about
   // one average degree apart, so that one pricing block samples many nodes rather than the arcs
@@ -63,6 +63,7 @@ void NetworkSimplex<PivotRule>::build() {
   for (ArcId start = 0; start < stride; ++start) {
     for (ArcId a = start; a < m; a += stride, ++i) {
       original_arc_[i] = a;
+      if (!lower_.empty()) lower_[i] = problem_.lower_of(a);
       source_[i] = g.tail(a);
       target_[i] = g.head(a);
       cost_[i] = problem_.cost_of(a);
@@ -239,9 +240,9 @@ bool NetworkSimplex<PivotRule>::build_warm() {
     if (t < 0 || degree[v + 1] - degree[v] > degree[t + 1] - degree[t]) t = v;
   }
   // Preorder from the root: parents and tree arcs.
-  std::vector<NodeId> order;
-  order.reserve(static_cast<std::size_t>(n) + 1);
-  order.push_back(root);
+  order_.clear();
+  order_.reserve(static_cast<std::size_t>(n) + 1);
+  order_.push_back(root);
   parent_[root] = -1, pred_[root] = -1, pred_dir_[root] = 0;
   std::vector<char> seen(static_cast<std::size_t>(n), 0);
   std::vector<std::pair<NodeId, NodeId>> stack;  // node, next position in its incident arcs
@@ -249,7 +250,7 @@ bool NetworkSimplex<PivotRule>::build_warm() {
     if (top[find(h)] != h) continue;
     parent_[h] = root, pred_[h] = m + h;
     seen[h] = 1;
-    order.push_back(h);
+    order_.push_back(h);
     stack.assign(1, {h, degree[h]});
     while (!stack.empty()) {
       const NodeId u = stack.back().first;
@@ -263,35 +264,111 @@ bool NetworkSimplex<PivotRule>::build_warm() {
       seen[w] = 1;
       parent_[w] = u, pred_[w] = i;
       pred_dir_[w] = source_[i] == w ? kUp : kDown;
-      order.push_back(w);
+      order_.push_back(w);
       stack.emplace_back(w, degree[w]);
     }
   }
-  const std::size_t count = order.size();
-
-  // Settle imbalances inside the tree where the bounds allow: leaves first, each node passes what
-  // it holds to its parent over its tree arc. What stays (at a component's top, or where an arc
-  // is at its bound) goes onto root arcs below.
+  for (ArcId i = 0; i < m; ++i) {
+    flow_[i] = flow[i];
+    state_[i] = in_tree[i] ? kArcInTree : flow[i] == 0 ? kArcAtLower : kArcAtUpper;
+  }
+  settle_imbalances(imbalance);
+  set_potentials();
+  // The thread and the subtrees.
+  const std::size_t count = order_.size();
+  for (std::size_t k = 0; k < count; ++k) {
+    thread_[order_[k]] = order_[(k + 1) % count];
+    rev_thread_[order_[(k + 1) % count]] = order_[k];
+    succ_num_[order_[k]] = 1;
+  }
   for (std::size_t k = count - 1; k >= 1; --k) {
-    const NodeId v = order[k];
+    succ_num_[parent_[order_[k]]] += succ_num_[order_[k]];
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    last_succ_[order_[k]] = order_[k + static_cast<std::size_t>(succ_num_[order_[k]]) - 1];
+  }
+  search_count_ = m + n;  // artificial arcs at their upper bound must be able to leave it
+  return true;
+}
+
+// The basis of resolve(): the tree of the last solve, kept, with the view's new costs, bounds and
+// supplies. An arc whose bounds changed keeps its flow as far as the new bounds allow if it is in
+// the tree, else it moves with its bound (to the lower one if its upper one became infinite); what
+// that and the changed supplies leave out of balance is settled as in build_warm(). Arcs whose
+// bounds did not change keep their flow: only the costs are written, where they changed, so that
+// the pass over the arcs mostly reads.
+template <class PivotRule>
+void NetworkSimplex<PivotRule>::update_basis() {
+  const NodeId n = node_count_;
+  const ArcId m = arc_count_;
+  const NodeId root = n;
+  std::vector<Flow> imbalance(static_cast<std::size_t>(n));
+  for (NodeId v = 0; v < n; ++v) {
+    imbalance[v] = problem_.supply_of(v) - supply_[v];
+    supply_[v] = problem_.supply_of(v);
+  }
+  const bool shifted = !lower_.empty();
+  Cost max_abs_cost = 0;
+  for (ArcId i = 0; i < m; ++i) {
+    const ArcId a = original_arc_[i];
+    const Cost c = problem_.cost_of(a);
+    max_abs_cost = std::max(max_abs_cost, c < 0 ? -c : c);
+    if (cost_[i] != c) cost_[i] = c;
+    const Flow lo = problem_.lower_of(a);
+    const Flow hi = problem_.upper_of(a);
+    const Flow room = hi == kInfiniteCapacity ? kInfiniteCapacity : hi - lo;
+    const Flow old_lo = shifted ? lower_[i] : 0;
+    if (room == capacity_[i] && lo == old_lo) continue;
+    const Flow was = old_lo + flow_[i];
+    Flow y = 0;  // the new shifted flow
+    if (state_[i] == kArcInTree) {
+      y = std::clamp<Flow>(was - lo, 0, room);
+    } else if (state_[i] == kArcAtUpper && room != kInfiniteCapacity) {
+      y = room;
+    } else {
+      state_[i] = kArcAtLower;
+    }
+    if (shifted) lower_[i] = lo;
+    capacity_[i] = room;
+    flow_[i] = y;
+    imbalance[source_[i]] -= lo + y - was;
+    imbalance[target_[i]] += lo + y - was;
+  }
+  big_m_ = (static_cast<Cost>(n) + 1) * max_abs_cost + 1;
+  order_.resize(static_cast<std::size_t>(n) + 1);
+  order_[0] = root;
+  for (std::size_t k = 1; k < order_.size(); ++k) order_[k] = thread_[order_[k - 1]];
+  settle_imbalances(imbalance);
+  set_potentials();
+  search_count_ = m + n;
+}
+
+// Passes each node's imbalance up the tree of order_, leaves first, as far as the tree arcs'
+// bounds allow; what stays goes onto root arcs: a component's top node's is in the tree and
+// carries what the node still holds, any other node's is out of the tree at its upper bound,
+// which is what the node still holds (zero for most). Root arcs cost M.
+template <class PivotRule>
+void NetworkSimplex<PivotRule>::settle_imbalances(std::vector<Flow>& imbalance) {
+  const NodeId n = node_count_;
+  const ArcId m = arc_count_;
+  const NodeId root = n;
+  for (std::size_t k = order_.size() - 1; k >= 1; --k) {
+    const NodeId v = order_[k];
     const Flow e = imbalance[v];
     if (e == 0 || parent_[v] == root) continue;
     const ArcId i = pred_[v];
     // Sending e > 0 to the parent raises the flow of an upward arc and lowers a downward one.
     const bool raise = (e > 0) == (pred_dir_[v] == kUp);
     const Flow room =
-        raise ? (capacity_[i] == kInfiniteCapacity ? kInfiniteCapacity : capacity_[i] - flow[i])
-              : flow[i];
+        raise ? (capacity_[i] == kInfiniteCapacity ? kInfiniteCapacity : capacity_[i] - flow_[i])
+              : flow_[i];
     const Flow pass = std::min(e > 0 ? e : -e, room);
-    flow[i] += raise ? pass : -pass;
+    flow_[i] += raise ? pass : -pass;
     const Flow moved = e > 0 ? pass : -pass;
     imbalance[v] -= moved;
     imbalance[parent_[v]] += moved;
   }
-
-  // Root arcs: a component's top node's is in the tree and carries what the node still holds;
-  // any other node's is out of the tree at its upper bound, which is what the node still holds
-  // (zero for most).
+  parked_ = false;
   for (NodeId v = 0; v < n; ++v) {
     const ArcId e = m + v;
     const bool up = imbalance[v] >= 0;
@@ -305,37 +382,27 @@ bool NetworkSimplex<PivotRule>::build_warm() {
     parked_ = parked_ || (!top && flow_[e] > 0);
     if (top) pred_dir_[v] = up ? kUp : kDown;
   }
-  for (ArcId i = 0; i < m; ++i) {
-    flow_[i] = flow[i];
-    state_[i] = in_tree[i] ? kArcInTree : flow[i] == 0 ? kArcAtLower : kArcAtUpper;
-  }
+}
 
-  // Potentials (every tree arc's reduced cost zero), the thread and the subtrees.
-  potential_[root] = 0;
-  for (std::size_t k = 1; k < count; ++k) {
-    const NodeId v = order[k];
+// Potentials that make every tree arc's reduced cost zero, from the root down order_; then the
+// root arcs of capacity 0 sit at whichever bound does not make them candidates.
+template <class PivotRule>
+void NetworkSimplex<PivotRule>::set_potentials() {
+  const NodeId n = node_count_;
+  const ArcId m = arc_count_;
+  potential_[n] = 0;
+  for (std::size_t k = 1; k < order_.size(); ++k) {
+    const NodeId v = order_[k];
     const ArcId i = pred_[v];
     potential_[v] =
         pred_dir_[v] == kUp ? potential_[parent_[v]] + cost_[i] : potential_[parent_[v]] - cost_[i];
   }
-  for (std::size_t k = 0; k < count; ++k) {
-    thread_[order[k]] = order[(k + 1) % count];
-    rev_thread_[order[(k + 1) % count]] = order[k];
-    succ_num_[order[k]] = 1;
-  }
-  for (std::size_t k = count - 1; k >= 1; --k) succ_num_[parent_[order[k]]] += succ_num_[order[k]];
-  for (std::size_t k = 0; k < count; ++k) {
-    last_succ_[order[k]] = order[k + static_cast<std::size_t>(succ_num_[order[k]]) - 1];
-  }
-  // Root arcs of capacity 0 sit at whichever bound does not make them candidates.
   for (NodeId v = 0; v < n; ++v) {
     const ArcId e = m + v;
     if (state_[e] == kArcInTree || capacity_[e] != 0) continue;
     const Cost reduced = cost_[e] - potential_[source_[e]] + potential_[target_[e]];
     state_[e] = reduced >= 0 ? kArcAtLower : kArcAtUpper;
   }
-  search_count_ = m + n;  // artificial arcs at their upper bound must be able to leave it
-  return true;
 }
 
 // Shifts every potential so that the root's is zero again.
@@ -431,6 +498,12 @@ void NetworkSimplex<PivotRule>::update_tree(NodeId u_in, NodeId v_in, NodeId u_o
 
 template <class PivotRule>
 MinCostFlowResult NetworkSimplex<PivotRule>::finish(Status status, std::string message) {
+  // A relaxed mode's extra slack arcs are not kept up to date by update_basis().
+  basis_ready_ = status == Status::kOptimal && problem_.supply_mode == SupplyMode::kExact;
+  if (basis_ready_) {  // the supplies the basis balances, for update_basis()
+    supply_.resize(static_cast<std::size_t>(node_count_));
+    for (NodeId v = 0; v < node_count_; ++v) supply_[v] = problem_.supply_of(v);
+  }
   MinCostFlowResult result;
   result.status = status;
   result.message = std::move(message);
@@ -439,13 +512,11 @@ MinCostFlowResult NetworkSimplex<PivotRule>::finish(Status status, std::string m
   if (status != Status::kOptimal) return result;
   const StaticGraph& g = *problem_.graph;
   result.flow.resize(static_cast<std::size_t>(arc_count_));
-  for (ArcId i = 0; i < arc_count_; ++i) {
-    const ArcId a = original_arc_[i];
-    result.flow[a] = problem_.lower_of(a) + flow_[i];
-  }
   WideCost total = 0;
-  for (ArcId a = 0; a < arc_count_; ++a) {
-    total += static_cast<WideCost>(problem_.cost_of(a)) * result.flow[a];
+  for (ArcId i = 0; i < arc_count_; ++i) {
+    const Flow x = (lower_.empty() ? 0 : lower_[i]) + flow_[i];
+    result.flow[original_arc_[i]] = x;
+    total += static_cast<WideCost>(cost_[i]) * x;
   }
   result.cost = total;
   recenter_potentials();
@@ -455,12 +526,30 @@ MinCostFlowResult NetworkSimplex<PivotRule>::finish(Status status, std::string m
 
 template <class PivotRule>
 MinCostFlowResult NetworkSimplex<PivotRule>::run() {
+  iterations_ = 0;
   if (const InputCheck check = check_input(problem_); !check.ok()) {
-    iterations_ = 0;
     return finish(check.status, check.message);
   }
   build();
   started_warm_ = !warm_.flow.empty() && build_warm();
+  return optimize();
+}
+
+template <class PivotRule>
+MinCostFlowResult NetworkSimplex<PivotRule>::resolve() {
+  if (!basis_ready_) return run();
+  iterations_ = 0;
+  if (const InputCheck check = check_input(problem_); !check.ok()) {
+    return finish(check.status, check.message);
+  }
+  update_basis();
+  started_warm_ = true;
+  return optimize();
+}
+
+// Pivots from the basis run() or resolve() laid out until no arc may enter.
+template <class PivotRule>
+MinCostFlowResult NetworkSimplex<PivotRule>::optimize() {
   PivotRule pivot({source_, target_, cost_, state_, potential_}, search_count_);
   if (started_warm_ && parked_) pivot.start_at(arc_count_);  // root arcs that hold imbalances
   // Few arcs violate after a warm start. (Cold solves were slower with the list: grid small
