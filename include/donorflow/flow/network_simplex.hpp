@@ -42,25 +42,30 @@
 // the objective is summed in 128 bits: the answer is exact, never rounded. The final potentials
 // are returned with the flow and prove optimality (flow/certificate.hpp).
 //
-// Warm start. Given an optimal answer to a problem on the same graph before its supplies, costs
-// or bounds changed (its flow and potentials), run() starts from the basis that answer implies
-// instead of the all-artificial tree. The old flow, clamped into the new bounds, keeps every arc
-// strictly between its bounds in the tree (a basic answer, as network simplex returns, has no
-// cycle of such arcs); arcs whose reduced cost under the old potentials is zero complete the
-// forest; arcs at their bounds join what is still apart, least |reduced cost| first (a changed
-// cost drops its arc, and cost scaling's answer leaves many nodes apart), so that the potentials
-// move little; each remaining component (of a disconnected graph) hangs from the root by an
-// artificial arc. What the change
-// leaves out of balance is passed up the tree, leaves first, as far as the tree arcs' bounds
-// allow; a node still d units out of balance has its root arc carry d at cost M, not in the tree
-// but at its upper bound d (at the top of a component, in the tree). The basis is then feasible
-// for the new problem, and pivots drive the artificial flow out as in a cold start. Root arcs are
-// priced like the others (the ones not needed have capacity 0), first when some hold imbalances. A
-// free arc that would close a cycle (an optimal answer need not be basic; cost scaling's rarely is)
-// moves to its nearer bound, and what it stops carrying is settled like any change. After a small
-// change few pivots are needed: withdrawing one offer of a 100,000-arc scenario took 1,700 to 5,200
-// pivots instead of 82,500 (docs/performance.md). A start of other sizes, or in a relaxed supply
-// mode, is ignored and the solve starts cold.
+// Warm start. Given an optimal answer to a problem on the same graph before its supplies, costs or
+// bounds changed (its flow and potentials), run() starts from the basis that answer implies instead
+// of the all-artificial tree. The old flow, clamped into the new bounds, keeps every arc strictly
+// between its bounds in the tree (a basic answer, as network simplex returns, has no cycle of such
+// arcs); arcs whose reduced cost under the old potentials is zero complete the forest; arcs at
+// their bounds join what is still apart, least |reduced cost| first (a changed cost drops its arc,
+// and cost scaling's answer leaves many nodes apart), so that the potentials move little; each
+// remaining component (of a disconnected graph) hangs from the root by an artificial arc. What the
+// change leaves out of balance is passed up the tree, leaves first, whatever the bounds. Where that
+// drives a tree arc past a bound, dual pivots bring it back: the arc leaves the tree at that bound
+// and the arc across its cut of least |reduced cost| enters, so that the potentials keep pricing
+// the other arcs as they did (the dual network simplex; after a change of supplies, it needs far
+// fewer pivots than parking the imbalances: on alloc small 23,500 pivots in all against 39,500, and
+// 2 against 184 to 394 on grid small). The dual pivots read at most 2m arcs; a tree arc they leave
+// past its bound is clamped, and what it stops carrying is passed up as far as the bounds allow; a
+// node still d units out of balance has its root arc carry d at cost M, not in the tree but at its
+// upper bound d (at the top of a component, in the tree). The basis is then feasible for the new
+// problem, and pivots drive the artificial flow out as in a cold start. Root arcs are priced like
+// the others (the ones not needed have capacity 0), first when some hold imbalances. A free arc
+// that would close a cycle (an optimal answer need not be basic; cost scaling's rarely is) moves to
+// its nearer bound, and what it stops carrying is settled like any change. After a small change few
+// pivots are needed: withdrawing one offer of a 100,000-arc scenario took 1,700 to 5,200 pivots
+// instead of 82,500 (docs/performance.md). A start of other sizes, or in a relaxed supply mode, is
+// ignored and the solve starts cold.
 //
 // Re-solve. A solver kept between solves can start from its own last basis instead: resolve()
 // keeps the tree, the flows and the arc order, reads the view's arrays once, writes only what
@@ -248,6 +253,9 @@ class NetworkSimplex {
   void update_basis();
   void settle_imbalances(std::vector<Flow>& imbalance);
   void set_potentials();
+  void rebalance(std::vector<Flow>& imbalance);
+  void dual_pivots();
+  void shift_potentials(NodeId u_in, Cost sigma);
   MinCostFlowResult optimize();
   NodeId find_join(NodeId u, NodeId v) const;
   void recenter_potentials();
@@ -275,6 +283,7 @@ class NetworkSimplex {
   std::vector<ArcId> original_arc_;  // internal real arc -> the caller's arc id
   std::vector<Flow> lower_;          // the lower bounds flow_ is shifted by (empty: all zero)
   std::vector<Flow> supply_;         // the supplies the last optimal flow balances
+  std::vector<ArcId> internal_of_;   // the caller's arc id -> internal arc (dual pivots)
 
   // Spanning tree, per node (the root included).
   std::vector<NodeId> parent_;
