@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
       timed([&] { return resolve_min_cost_flow(view, before, Algorithm::kCostScaling); });
   const auto [warm_kept, warm_kept_seconds] = timed([&] { return kept.resolve(); });
   // What a caller gets: the automatic choice's rule (resolve_min_cost_flow) picks one of the two.
-  const bool auto_cs = prefers_warm_cost_scaling(view);
+  const bool auto_cs = prefers_warm_cost_scaling(view, {before.flow, before.potential});
   const MinCostFlowResult& warm_auto = auto_cs ? warm_cs : warm_ns;
   const double warm_auto_seconds = auto_cs ? warm_cs_seconds : warm_ns_seconds;
   const std::string cost = to_string(ns.cost);

@@ -338,15 +338,19 @@ TEST(AutomaticChoice, CostScalingForLargeSparseNetworks) {
   EXPECT_TRUE(prefers_cost_scaling(mid_alloc.view()));
   EXPECT_FALSE(prefers_cost_scaling(small_alloc.view()));
   EXPECT_FALSE(has_hub(small_grid.view()));
-  // Warm starts restart cost scaling only from a million arcs with a hub: 20 donors touch 1/20 of
-  // the arcs each; 1000 donors touch 1/1000.
-  const auto with_hubs =
-      gen::generate("transport", "small", 1, {{"donors", 20}, {"regions", 50000}});
+  // Warm starts restart cost scaling only from a million arcs with a hub (20 donors touch 1/20 of
+  // the arcs each; 1000 donors touch 1/1000), and only when the old flow leaves some node out of
+  // balance: a flow of zero does, unless every supply is zero.
+  auto with_hubs = gen::generate("transport", "small", 1, {{"donors", 20}, {"regions", 50000}});
   const auto without =
       gen::generate("transport", "small", 1, {{"donors", 1000}, {"regions", 1000}});
-  EXPECT_TRUE(prefers_warm_cost_scaling(with_hubs.view()));
-  EXPECT_FALSE(prefers_warm_cost_scaling(without.view()));
-  EXPECT_FALSE(prefers_warm_cost_scaling(large_grid.view()));
+  const std::vector<Flow> zero_flow(1'000'000, 0);
+  const std::vector<Cost> zero_potential(50'020, 0);
+  const WarmStart start{zero_flow, zero_potential};
+  EXPECT_TRUE(prefers_warm_cost_scaling(with_hubs.view(), start));
+  EXPECT_FALSE(prefers_warm_cost_scaling(without.view(), start));
+  std::fill(with_hubs.supply.begin(), with_hubs.supply.end(), 0);
+  EXPECT_FALSE(prefers_warm_cost_scaling(with_hubs.view(), start));
 }
 
 }  // namespace

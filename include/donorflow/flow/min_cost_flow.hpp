@@ -36,8 +36,11 @@
 // network simplex.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "donorflow/flow/cost_scaling.hpp"
 #include "donorflow/flow/network_simplex.hpp"
@@ -92,11 +95,32 @@ inline bool prefers_cost_scaling(const ProblemView& problem) {
   return g->node_count() >= kLargeFrom || (g->arc_count() >= kLargeWithHubFrom && has_hub(problem));
 }
 
+// Whether the start's flow, clamped into the problem's bounds, leaves some node out of balance:
+// the supplies changed, or bounds that the flow no longer fits, so that the warm start must move
+// flow, not only reprice it. (Sums wrap modulo 2^64, exact for flows within check_input's
+// limits; a start beyond them only misleads this guess, which the solve then rejects.)
+inline bool start_leaves_imbalance(const ProblemView& problem, const WarmStart& start) {
+  const StaticGraph* g = problem.graph;
+  if (g == nullptr || start.flow.size() != static_cast<std::size_t>(g->arc_count())) return true;
+  std::vector<std::uint64_t> balance(static_cast<std::size_t>(g->node_count()));
+  for (NodeId v = 0; v < g->node_count(); ++v) {
+    balance[v] = static_cast<std::uint64_t>(problem.supply_of(v));
+  }
+  for (ArcId a = 0; a < g->arc_count(); ++a) {
+    const auto x = static_cast<std::uint64_t>(
+        std::max(problem.lower_of(a), std::min(start.flow[a], problem.upper_of(a))));
+    balance[g->tail(a)] -= x;
+    balance[g->head(a)] += x;
+  }
+  return std::any_of(balance.begin(), balance.end(), [](std::uint64_t b) { return b != 0; });
+}
+
 // The automatic choice's rule for a warm start (see resolve_min_cost_flow): a million arcs or
-// more, and a hub.
-inline bool prefers_warm_cost_scaling(const ProblemView& problem) {
+// more, a hub, and a start that leaves some node out of balance.
+inline bool prefers_warm_cost_scaling(const ProblemView& problem, const WarmStart& start) {
   constexpr ArcId kLargeFrom = 1'000'000;
-  return problem.graph != nullptr && problem.graph->arc_count() >= kLargeFrom && has_hub(problem);
+  return problem.graph != nullptr && problem.graph->arc_count() >= kLargeFrom && has_hub(problem) &&
+         start_leaves_imbalance(problem, start);
 }
 
 inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
@@ -124,24 +148,23 @@ inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
 //
 // kNetworkSimplex and kAuto start network simplex from the old basis (network_simplex.hpp, "Warm
 // start"); kCostScaling starts cost scaling from the old prices (cost_scaling.hpp). After
-// changing about 1% of supplies or costs, the warm network simplex took 0.055 to 0.56 of the
-// better cold solve on every family at small size, and warm cost scaling 0.19 to 3.6 times
-// (docs/performance.md, Peers); at medium size on grid and netgen, where a cold solve picks cost
-// scaling, warm network simplex (from cost scaling's answer) took 0.08 to 0.46 of the better cold
-// solve and warm cost scaling 0.45 to 0.91 ("Warm starts"). Only on networks of a million arcs or
-// more with a hub does kAuto restart cost scaling: there warm cost scaling took 0.19 to 0.62 of
-// the cold solve, and warm network simplex 1.6 after a change of supplies (alloc medium,
-// multiperiod small); after a change of costs warm network simplex won on alloc medium (0.15
-// against 0.30) and lost on multiperiod small (0.35 against 0.19) ("Warm starts: the forest
-// joined by least reduced cost").
+// changing about 1% of supplies or costs, the warm network simplex took 0.054 to 0.53 of the
+// better cold solve on every family at small size, and warm cost scaling 0.26 to 3.5 times
+// (docs/performance.md, "Re-solve from the kept basis"). kAuto restarts cost scaling only on
+// networks of a million arcs or more with a hub, and only when the old flow leaves some node out
+// of balance (start_leaves_imbalance): there, after moving 1% of supplies, warm cost scaling took
+// 0.80 of the better cold solve on alloc medium and 0.57 on multiperiod small, warm network
+// simplex 1.40 and 1.70; after changing 1% of costs warm network simplex took 0.13 and 0.14, warm
+// cost scaling 0.53 and 0.44 (one run each; bench/results/warm-hub-networks-2026-11-23b.txt).
 inline MinCostFlowResult resolve_min_cost_flow(const ProblemView& problem, const WarmStart& start,
                                                Algorithm algorithm = Algorithm::kAuto) {
   const bool fits = problem.graph != nullptr &&
                     start.flow.size() == static_cast<std::size_t>(problem.graph->arc_count()) &&
                     start.potential.size() == static_cast<std::size_t>(problem.graph->node_count());
   if (!fits) return solve_min_cost_flow(problem, algorithm);
-  const bool cost_scaling = algorithm == Algorithm::kCostScaling ||
-                            (algorithm == Algorithm::kAuto && prefers_warm_cost_scaling(problem));
+  const bool cost_scaling =
+      algorithm == Algorithm::kCostScaling ||
+      (algorithm == Algorithm::kAuto && prefers_warm_cost_scaling(problem, start));
   if (!cost_scaling) return solve_network_simplex(problem, start);
   MinCostFlowResult result = solve_cost_scaling(problem, start);
   if (result.status == Status::kOverflow) return solve_min_cost_flow(problem, algorithm);
