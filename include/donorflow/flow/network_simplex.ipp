@@ -295,7 +295,7 @@ bool NetworkSimplex<PivotRule>::build_warm() {
 // The basis of resolve(): the tree of the last solve, kept, with the view's new costs, bounds and
 // supplies. An arc whose bounds changed keeps its flow as far as the new bounds allow if it is in
 // the tree, else it moves with its bound (to the lower one if its upper one became infinite); what
-// that and the changed supplies leave out of balance is settled as in build_warm(). Arcs whose
+// that and the changed supplies leave out of balance is rebalanced as in build_warm(). Arcs whose
 // bounds did not change keep their flow: only the costs are written, where they changed, so that
 // the pass over the arcs mostly reads.
 template <class PivotRule>
