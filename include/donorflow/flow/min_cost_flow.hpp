@@ -148,8 +148,8 @@ inline MinCostFlowResult solve_min_cost_flow(const ProblemView& problem,
 //
 // kNetworkSimplex and kAuto start network simplex from the old basis (network_simplex.hpp, "Warm
 // start"); kCostScaling starts cost scaling from the old prices (cost_scaling.hpp). After
-// changing about 1% of supplies or costs, the warm network simplex took 0.054 to 0.53 of the
-// better cold solve on every family at small size, and warm cost scaling 0.26 to 3.5 times
+// changing about 1% of supplies or costs, the warm network simplex took 0.052 to 0.60 of the
+// better cold solve on every family at small size, and warm cost scaling 0.26 to 2.7 times
 // (docs/performance.md, "Re-solve from the kept basis"). kAuto restarts cost scaling only on
 // networks of a million arcs or more with a hub, and only when the old flow leaves some node out
 // of balance (start_leaves_imbalance): there, after moving 1% of supplies, warm cost scaling took

@@ -73,8 +73,8 @@
 // of balance as a warm start does, and pivots. It skips what a warm start from an answer costs
 // when few pivots follow: laying out the arcs and rebuilding a tree from the flow (on transport
 // small, 0 to 25 pivots, they were three quarters of the time). After changing 1% of the costs or
-// supplies at small size, resolve() took 0.011 to 0.27 of the better cold solve, against 0.03 to
-// 0.53 for a warm start from the answer (docs/performance.md, "Re-solve from the kept basis").
+// supplies at small size, resolve() took 0.015 to 0.45 of the better cold solve, against 0.052 to
+// 0.60 for a warm start from the answer (docs/performance.md, "Re-solve from the kept basis").
 //
 // Use:
 //   donorflow::NetworkSimplex<> simplex(problem_view);
