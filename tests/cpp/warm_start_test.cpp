@@ -62,6 +62,15 @@ struct Case {
   std::map<std::string, std::int64_t> overrides;
 };
 
+// The instances and the changes the suites below run over.
+const auto kCases = ::testing::Values(Case{"alloc", {{"groups", 2000}, {"clinics", 60}}},
+                                      Case{"netgen", {{"nodes", 512}}},
+                                      Case{"grid", {{"height", 20}, {"width", 20}}},
+                                      Case{"transport", {{"donors", 30}, {"regions", 40}}},
+                                      Case{"multiperiod", {{"groups", 500}, {"periods", 3}}});
+const auto kChanges =
+    ::testing::Values(Change::kSupplies, Change::kCosts, Change::kCapacities, Change::kAll);
+
 class WarmStartTest : public ::testing::TestWithParam<std::tuple<Case, Change, Algorithm>> {};
 
 TEST_P(WarmStartTest, EqualsTheColdSolve) {
@@ -84,16 +93,10 @@ TEST_P(WarmStartTest, EqualsTheColdSolve) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Families, WarmStartTest,
-    ::testing::Combine(::testing::Values(Case{"alloc", {{"groups", 2000}, {"clinics", 60}}},
-                                         Case{"netgen", {{"nodes", 512}}},
-                                         Case{"grid", {{"height", 20}, {"width", 20}}},
-                                         Case{"transport", {{"donors", 30}, {"regions", 40}}},
-                                         Case{"multiperiod", {{"groups", 500}, {"periods", 3}}}),
-                       ::testing::Values(Change::kSupplies, Change::kCosts, Change::kCapacities,
-                                         Change::kAll),
-                       ::testing::Values(Algorithm::kNetworkSimplex, Algorithm::kCostScaling)));
+INSTANTIATE_TEST_SUITE_P(Families, WarmStartTest,
+                         ::testing::Combine(kCases, kChanges,
+                                            ::testing::Values(Algorithm::kNetworkSimplex,
+                                                              Algorithm::kCostScaling)));
 
 // A network simplex solver kept between solves re-solves from its own last basis: each of three
 // changes in a row gives the cold solve's optimum, proven by its certificate.
@@ -119,15 +122,7 @@ TEST_P(KeptSolverTest, ResolveEqualsTheColdSolve) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Families, KeptSolverTest,
-    ::testing::Combine(::testing::Values(Case{"alloc", {{"groups", 2000}, {"clinics", 60}}},
-                                         Case{"netgen", {{"nodes", 512}}},
-                                         Case{"grid", {{"height", 20}, {"width", 20}}},
-                                         Case{"transport", {{"donors", 30}, {"regions", 40}}},
-                                         Case{"multiperiod", {{"groups", 500}, {"periods", 3}}}),
-                       ::testing::Values(Change::kSupplies, Change::kCosts, Change::kCapacities,
-                                         Change::kAll)));
+INSTANTIATE_TEST_SUITE_P(Families, KeptSolverTest, ::testing::Combine(kCases, kChanges));
 
 // resolve() also follows lower bounds that rise and upper bounds that become infinite.
 TEST(KeptSolver, LowerBoundsAndInfiniteCapacities) {
