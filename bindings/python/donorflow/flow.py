@@ -213,9 +213,10 @@ def min_cost_flow(
         warm_start: an optimal result for the same graph before its supplies, costs or bounds
             changed. The solve then starts from it instead of from nothing: network simplex
             from the basis its flow and potentials imply (``"auto"`` and
-            ``"network-simplex"``; ``"auto"`` uses cost scaling from its prices instead where a
-            cold solve would pick cost scaling), cost scaling from its prices with
-            ``"cost-scaling"``. The answer is the same exact optimum, often many times sooner.
+            ``"network-simplex"``; ``"auto"`` restarts cost scaling from its prices instead on
+            networks of a million arcs or more with a hub, when the old flow no longer balances
+            the supplies), cost scaling from its prices with ``"cost-scaling"``. The answer is
+            the same exact optimum, often many times sooner.
             A result of other sizes, or not optimal, is ignored.
 
     Returns:
