@@ -1,4 +1,5 @@
-// donorflow._core.min_cost_flow and check_certificate over numpy arrays.
+// donorflow._core.min_cost_flow and check_certificate over numpy arrays, and KeptSolver, the core
+// of donorflow.MinCostFlowSolver (which holds copies: see there).
 //
 // Every array arrives as C-contiguous int64 (the Python layer converts anything else once), and
 // the solver reads it in place through a std::span: capacities, costs, supplies and lower bounds
@@ -8,6 +9,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <limits>
@@ -19,6 +21,7 @@
 
 #include "donorflow/flow/certificate.hpp"
 #include "donorflow/flow/min_cost_flow.hpp"
+#include "donorflow/flow/network_simplex.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -110,6 +113,20 @@ py::int_ to_python(WideCost value) {
   return py::reinterpret_steal<py::int_>(PyLong_FromString(to_string(value).c_str(), nullptr, 10));
 }
 
+// A solver's answer as the dict the Python layer reads; flow and potentials move into numpy.
+py::dict answer_of(MinCostFlowResult&& result, double seconds) {
+  py::dict answer;
+  answer["status"] = std::string(status_name(result.status));
+  answer["message"] = result.message;
+  answer["cost"] = result.optimal() ? py::object(to_python(result.cost)) : py::none();
+  answer["flow"] = to_numpy(std::move(result.flow));
+  answer["potentials"] = to_numpy(std::move(result.potential));
+  answer["algorithm"] = result.algorithm;
+  answer["iterations"] = result.iterations;
+  answer["solve_seconds"] = seconds;
+  return answer;
+}
+
 py::dict min_cost_flow(const Int64Array& tails_array, const Int64Array& heads_array,
                        const std::optional<Int64Array>& capacities_array,
                        const Int64Array& costs_array, const Int64Array& supplies_array,
@@ -142,16 +159,7 @@ py::dict min_cost_flow(const Int64Array& tails_array, const Int64Array& heads_ar
                  : solve_min_cost_flow(problem.view, *algorithm);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
-  py::dict answer;
-  answer["status"] = std::string(status_name(result.status));
-  answer["message"] = result.message;
-  answer["cost"] = result.optimal() ? py::object(to_python(result.cost)) : py::none();
-  answer["flow"] = to_numpy(std::move(result.flow));
-  answer["potentials"] = to_numpy(std::move(result.potential));
-  answer["algorithm"] = result.algorithm;
-  answer["iterations"] = result.iterations;
-  answer["solve_seconds"] = seconds;
-  return answer;
+  return answer_of(std::move(result), seconds);
 }
 
 py::dict certificate(const Int64Array& tails_array, const Int64Array& heads_array,
@@ -188,6 +196,72 @@ py::dict certificate(const Int64Array& tails_array, const Int64Array& heads_arra
   return answer;
 }
 
+// donorflow.MinCostFlowSolver's core: a network simplex solver kept between solves, over its own
+// copies of the capacities (infinite where none were given), costs, supplies and lower bounds (0
+// where none were given). Python changes their values in place through the arrays this hands
+// out, which share the copies' memory; every solve after the first re-solves from the basis the
+// last one ended with (NetworkSimplex::resolve()). The graph and the arrays are members, so the
+// view the solver keeps points into this object, which pybind11 never moves.
+class KeptSolver {
+ public:
+  KeptSolver(const Int64Array& tails, const Int64Array& heads,
+             const std::optional<Int64Array>& capacities, const Int64Array& costs,
+             const Int64Array& supplies, const std::optional<Int64Array>& lower,
+             const std::string& supply_mode)
+      : KeptSolver(checked_spans(tails, heads, capacities, costs, supplies, lower),
+                   parse_supply_mode(supply_mode)) {}
+
+  py::dict solve() {
+    MinCostFlowResult result;
+    double seconds = 0;
+    {
+      // Without the GIL, as min_cost_flow; Python must not change the arrays meanwhile.
+      py::gil_scoped_release release;
+      const auto start = std::chrono::steady_clock::now();
+      result = solved_ ? solver_.resolve() : solver_.run();
+      seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    solved_ = true;
+    py::dict answer = answer_of(std::move(result), seconds);
+    answer["warm"] = solver_.started_warm();
+    return answer;
+  }
+
+  Int64Array capacities() const { return upper_; }
+  Int64Array costs() const { return cost_; }
+  Int64Array supplies() const { return supply_; }
+  Int64Array lower() const { return lower_; }
+
+ private:
+  KeptSolver(const Spans& s, SupplyMode mode)
+      : graph_(
+            StaticGraph::from_endpoints(static_cast<NodeId>(s.supplies.size()), s.tails, s.heads)),
+        upper_(copy_of(s.capacities, s.tails.size(), kInfiniteCapacity)),
+        cost_(copy_of(s.costs, s.tails.size(), 0)),
+        supply_(copy_of(s.supplies, s.supplies.size(), 0)),
+        lower_(copy_of(s.lower, s.tails.size(), 0)),
+        solver_(ProblemView{&graph_, span_of(lower_, "lower"), span_of(upper_, "capacities"),
+                            span_of(cost_, "costs"), span_of(supply_, "supplies"), mode}) {}
+
+  // A new array of `size` entries: `values` if given, else `fill` everywhere.
+  static Int64Array copy_of(std::span<const std::int64_t> values, std::size_t size,
+                            std::int64_t fill) {
+    Int64Array array(static_cast<py::ssize_t>(size));
+    std::int64_t* out = array.mutable_data();
+    if (values.empty()) {
+      std::fill(out, out + size, fill);
+    } else {
+      std::copy(values.begin(), values.end(), out);
+    }
+    return array;
+  }
+
+  StaticGraph graph_;
+  Int64Array upper_, cost_, supply_, lower_;
+  NetworkSimplex<> solver_;
+  bool solved_ = false;
+};
+
 }  // namespace
 
 void register_flow(py::module_& m) {
@@ -204,6 +278,20 @@ void register_flow(py::module_& m) {
         py::arg("costs").noconvert(), py::arg("supplies").noconvert(), py::arg("lower").noconvert(),
         py::arg("supply_mode"), py::arg("flow").noconvert(), py::arg("potentials").noconvert(),
         "Check that a flow and potentials prove each other optimal; arrays as for min_cost_flow.");
+  py::class_<KeptSolver>(m, "KeptSolver",
+                         "Network simplex kept between solves over its own copies of the arrays.")
+      .def(py::init<const Int64Array&, const Int64Array&, const std::optional<Int64Array>&,
+                    const Int64Array&, const Int64Array&, const std::optional<Int64Array>&,
+                    const std::string&>(),
+           py::arg("tails").noconvert(), py::arg("heads").noconvert(),
+           py::arg("capacities").noconvert(), py::arg("costs").noconvert(),
+           py::arg("supplies").noconvert(), py::arg("lower").noconvert(), py::arg("supply_mode"))
+      .def("solve", &KeptSolver::solve,
+           "Solve; after the first solve, from the basis the last one ended with.")
+      .def_property_readonly("capacities", &KeptSolver::capacities)
+      .def_property_readonly("costs", &KeptSolver::costs)
+      .def_property_readonly("supplies", &KeptSolver::supplies)
+      .def_property_readonly("lower", &KeptSolver::lower);
 }
 
 }  // namespace donorflow::python

@@ -230,3 +230,45 @@ def test_warm_start_gives_the_cold_answer(change):
                                    algorithm="cost-scaling").cost == cold.cost
     # Without a hub, automatic choice solves cold with network simplex, which is faster there.
     assert donorflow.min_cost_flow(**changed, warm_start=before).algorithm == "network-simplex"
+
+
+def test_kept_solver_resolves_after_changes_in_place():
+    problem = transport(30, 60, seed=4)
+    solver = donorflow.MinCostFlowSolver(**problem)
+    first = solver.solve()
+    assert first.optimal and not solver.warm
+    assert first.cost == donorflow.min_cost_flow(**problem).cost
+    rng = np.random.default_rng(9)
+    for step in range(6):
+        arcs = rng.choice(problem["costs"].size, 20, replace=False)
+        if step % 3 == 0:
+            solver.costs[arcs] += rng.integers(-50, 50, arcs.size)
+        elif step % 3 == 1:
+            solver.capacities[arcs] = np.maximum(0, solver.capacities[arcs] - 3)
+        else:
+            solver.supplies[[0, 1, 30, 31]] += [5, -5, -5, 5]
+        now = dict(problem, costs=solver.costs.copy(), capacities=solver.capacities.copy(),
+                   supplies=solver.supplies.copy())
+        cold = donorflow.min_cost_flow(**now, algorithm="network-simplex")
+        warm = solver.solve()
+        assert warm.status == cold.status == "OPTIMAL"
+        assert solver.warm and warm.cost == cold.cost
+        assert donorflow.check_certificate(**now, flow=warm.flow, potentials=warm.potentials)
+
+
+def test_kept_solver_arrays_and_errors():
+    solver = donorflow.MinCostFlowSolver(**dict(SMALL, capacities=None))
+    assert solver.capacities.dtype == np.int64
+    assert (solver.capacities == donorflow.INFINITE_CAPACITY).all()
+    assert (solver.lower == 0).all() and solver.lower.size == 3
+    given = np.array(SMALL["costs"], dtype=np.int64)
+    kept = donorflow.MinCostFlowSolver(**dict(SMALL, costs=given))
+    given[0] = 1000  # the solver holds its own copy
+    assert kept.solve().cost == 6
+    kept.lower[2] = 6
+    kept.capacities[2] = 5  # lower bound above the upper bound
+    with pytest.raises(ValueError, match=r"arc 2 \(1 -> 2\): lower bound 6 exceeds upper bound 5"):
+        kept.solve()
+    kept.lower[2] = 0
+    again = kept.solve()  # from nothing after the error, and right
+    assert again.cost == 6 and not kept.warm

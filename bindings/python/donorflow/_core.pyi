@@ -34,6 +34,27 @@ def check_certificate(
     potentials: _Int64,
 ) -> Dict[str, Any]: ...
 
+class KeptSolver:
+    def __init__(
+        self,
+        tails: _Int64,
+        heads: _Int64,
+        capacities: Optional[_Int64],
+        costs: _Int64,
+        supplies: _Int64,
+        lower: Optional[_Int64],
+        supply_mode: str,
+    ) -> None: ...
+    def solve(self) -> Dict[str, Any]: ...
+    @property
+    def capacities(self) -> _Int64: ...
+    @property
+    def costs(self) -> _Int64: ...
+    @property
+    def supplies(self) -> _Int64: ...
+    @property
+    def lower(self) -> _Int64: ...
+
 class Solution:
     @property
     def status(self) -> str: ...
