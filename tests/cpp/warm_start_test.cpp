@@ -149,6 +149,61 @@ TEST(KeptSolver, LowerBoundsAndInfiniteCapacities) {
   EXPECT_TRUE(check_certificate(problem.view(), warm.flow, warm.potential).ok);
 }
 
+// Random changes of every kind, four in a row, on many small instances: costs of any sign, bounds
+// that move, lower bounds that rise, upper bounds that become infinite, supplies that move (some
+// rounds leave no feasible flow). The warm start from the last answer and the kept solver give the
+// cold solve's status and cost, with a certificate.
+TEST(KeptSolver, RandomChangesMatchTheColdSolve) {
+  for (int trial = 0; trial < 200; ++trial) {
+    std::mt19937_64 random(static_cast<std::uint64_t>(trial));
+    const auto pick = [&random](int below) { return static_cast<int>(random() % below); };
+    const Case cases[] = {Case{"netgen", {{"nodes", 64 + pick(200)}}},
+                          Case{"grid", {{"height", 5 + pick(10)}, {"width", 5 + pick(10)}}},
+                          Case{"transport", {{"donors", 3 + pick(15)}, {"regions", 3 + pick(15)}}},
+                          Case{"alloc", {{"groups", 50 + pick(200)}, {"clinics", 5 + pick(10)}}}};
+    const Case& instance = cases[trial % 4];
+    MinCostFlowProblem p = gen::generate(instance.family, "small", trial + 1, instance.overrides);
+    const ArcId m = p.graph.arc_count();
+    const NodeId n = p.graph.node_count();
+    p.lower.assign(static_cast<std::size_t>(m), 0);
+    NetworkSimplex<> kept(p.view());
+    MinCostFlowResult last = kept.run();
+    ASSERT_TRUE(last.optimal()) << last.message;
+    for (int round = 0; round < 4; ++round) {
+      const int kind = pick(4);
+      for (ArcId k = 0; k <= m / 20; ++k) {
+        const ArcId a = pick(m);
+        if (kind == 0) p.cost[a] = pick(200) - 20;
+        if (kind == 1 && p.upper[a] != kInfiniteCapacity) {
+          p.upper[a] = std::max<Flow>(p.lower[a], p.upper[a] + pick(7) - 3);
+        }
+        if (kind == 2 && pick(3) == 0) p.upper[a] = kInfiniteCapacity;
+        if (kind == 2 && p.upper[a] != kInfiniteCapacity && p.upper[a] > 0) {
+          p.lower[a] = std::min<Flow>(p.upper[a], pick(2));
+        }
+      }
+      if (kind == 3 || pick(2) == 0) {
+        for (NodeId k = 0; k <= n / 20; ++k) {
+          const Flow units = pick(4);
+          p.supply[pick(n)] += units;
+          p.supply[pick(n)] -= units;
+        }
+      }
+      const MinCostFlowResult cold = solve_network_simplex(p.view());
+      const MinCostFlowResult warm = solve_network_simplex(p.view(), {last.flow, last.potential});
+      const MinCostFlowResult again = kept.resolve();
+      ASSERT_EQ(warm.status, cold.status) << instance.family << " trial " << trial;
+      ASSERT_EQ(again.status, cold.status) << instance.family << " trial " << trial;
+      if (!cold.optimal()) continue;
+      EXPECT_EQ(to_string(warm.cost), to_string(cold.cost));
+      EXPECT_EQ(to_string(again.cost), to_string(cold.cost));
+      EXPECT_TRUE(check_certificate(p.view(), warm.flow, warm.potential).ok);
+      EXPECT_TRUE(check_certificate(p.view(), again.flow, again.potential).ok);
+      last = warm;
+    }
+  }
+}
+
 // After a solve that is not optimal there is no basis to keep: resolve() solves cold.
 TEST(KeptSolver, AfterAnInfeasibleSolveItStartsCold) {
   MinCostFlowProblem problem = gen::generate("netgen", "small", 2, {{"nodes", 300}});
