@@ -7,7 +7,7 @@ For each family at small size: one change of 1% of the costs (by -10..10, at lea
 cold solve, the warm start from the answer before the change, and the kept solver's re-solve,
 each timed once around the Python call; all three costs must agree.
 """
-import time, sys
+import time
 import numpy as np
 import donorflow
 for name in ["transport-small-s1", "netgen-small-s1", "grid-small-s1", "alloc-small-s1"]:

@@ -252,6 +252,8 @@ class NetworkSimplex {
   bool build_warm();
   void update_basis();
   void settle_imbalances(std::vector<Flow>& imbalance);
+  void place_root_arcs(const std::vector<Flow>& imbalance);
+  void order_from_thread();
   void set_potentials();
   void rebalance(std::vector<Flow>& imbalance);
   void dual_pivots();

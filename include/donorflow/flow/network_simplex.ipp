@@ -131,15 +131,14 @@ bool NetworkSimplex<PivotRule>::build_warm() {
   }
   parked_ = false;
   // The old flow in the new bounds, and what it leaves out of balance at each node.
-  std::vector<Flow> flow(static_cast<std::size_t>(m));
   std::vector<Flow> imbalance(static_cast<std::size_t>(n));
   for (NodeId v = 0; v < n; ++v) imbalance[v] = problem_.supply_of(v);
   for (ArcId i = 0; i < m; ++i) {
     const ArcId a = original_arc_[i];
     const Flow lo = problem_.lower_of(a);
-    flow[i] = std::clamp<Flow>(warm_.flow[a] - lo, 0, capacity_[i]);
-    imbalance[source_[i]] -= lo + flow[i];
-    imbalance[target_[i]] += lo + flow[i];
+    flow_[i] = std::clamp<Flow>(warm_.flow[a] - lo, 0, capacity_[i]);
+    imbalance[source_[i]] -= lo + flow_[i];
+    imbalance[target_[i]] += lo + flow_[i];
   }
 
   // The forest: arcs strictly between their bounds (they must be in the tree), then arcs of zero
@@ -163,15 +162,15 @@ bool NetworkSimplex<PivotRule>::build_warm() {
     return true;
   };
   for (ArcId i = 0; i < m; ++i) {
-    if (flow[i] == 0 || flow[i] == capacity_[i] || join(i)) continue;
+    if (flow_[i] == 0 || flow_[i] == capacity_[i] || join(i)) continue;
     // A cycle of such arcs (an optimal answer need not be basic; cost scaling's rarely is): this
     // one leaves the cycle for its nearer bound, and the units it stops carrying are left at its
     // ends, to be settled like any change.
     const Flow to =
-        capacity_[i] != kInfiniteCapacity && capacity_[i] - flow[i] < flow[i] ? capacity_[i] : 0;
-    imbalance[source_[i]] += flow[i] - to;
-    imbalance[target_[i]] -= flow[i] - to;
-    flow[i] = to;
+        capacity_[i] != kInfiniteCapacity && capacity_[i] - flow_[i] < flow_[i] ? capacity_[i] : 0;
+    imbalance[source_[i]] += flow_[i] - to;
+    imbalance[target_[i]] -= flow_[i] - to;
+    flow_[i] = to;
   }
   auto reduced = [this](ArcId i) {
     return static_cast<WideCost>(cost_[i]) - warm_.potential[source_[i]] +
@@ -271,8 +270,7 @@ bool NetworkSimplex<PivotRule>::build_warm() {
     }
   }
   for (ArcId i = 0; i < m; ++i) {
-    flow_[i] = flow[i];
-    state_[i] = in_tree[i] ? kArcInTree : flow[i] == 0 ? kArcAtLower : kArcAtUpper;
+    state_[i] = in_tree[i] ? kArcInTree : flow_[i] == 0 ? kArcAtLower : kArcAtUpper;
   }
   // The thread and the subtrees.
   const std::size_t count = order_.size();
@@ -302,7 +300,6 @@ template <class PivotRule>
 void NetworkSimplex<PivotRule>::update_basis() {
   const NodeId n = node_count_;
   const ArcId m = arc_count_;
-  const NodeId root = n;
   std::vector<Flow> imbalance(static_cast<std::size_t>(n));
   for (NodeId v = 0; v < n; ++v) {
     imbalance[v] = problem_.supply_of(v) - supply_[v];
@@ -336,9 +333,7 @@ void NetworkSimplex<PivotRule>::update_basis() {
     imbalance[target_[i]] += lo + y - was;
   }
   big_m_ = (static_cast<Cost>(n) + 1) * max_abs_cost + 1;
-  order_.resize(static_cast<std::size_t>(n) + 1);
-  order_[0] = root;
-  for (std::size_t k = 1; k < order_.size(); ++k) order_[k] = thread_[order_[k - 1]];
+  order_from_thread();
   rebalance(imbalance);
   search_count_ = m + n;
 }
@@ -361,19 +356,8 @@ void NetworkSimplex<PivotRule>::rebalance(std::vector<Flow>& imbalance) {
     imbalance[parent_[v]] += e;
     imbalance[v] = 0;
   }
-  for (NodeId v = 0; v < n; ++v) {
-    const ArcId e = m + v;
-    const bool top = parent_[v] == root;
-    const bool up = imbalance[v] >= 0;
-    source_[e] = up ? v : root;
-    target_[e] = up ? root : v;
-    cost_[e] = big_m_;
-    flow_[e] = top ? (up ? imbalance[v] : -imbalance[v]) : 0;
-    capacity_[e] = top ? kInfiniteCapacity : 0;
-    state_[e] = top ? kArcInTree : kArcAtLower;
-    if (top) pred_dir_[v] = up ? kUp : kDown;
-    imbalance[v] = 0;
-  }
+  place_root_arcs(imbalance);  // only the tops hold any: on their root arcs, in the tree
+  std::fill(imbalance.begin(), imbalance.end(), 0);
   set_potentials();
   dual_pivots();
   // Clamp what the dual pivots left out of bounds; the units an arc stops carrying are left at
@@ -387,7 +371,7 @@ void NetworkSimplex<PivotRule>::rebalance(std::vector<Flow>& imbalance) {
     if (target_[i] != root) imbalance[target_[i]] -= flow_[i] - to;
     flow_[i] = to;
   }
-  for (std::size_t k = 1; k < order_.size(); ++k) order_[k] = thread_[order_[k - 1]];
+  order_from_thread();  // the dual pivots changed the tree
   settle_imbalances(imbalance);
   set_potentials();
 }
@@ -507,14 +491,10 @@ void NetworkSimplex<PivotRule>::dual_pivots() {
 }
 
 // Passes each node's imbalance up the tree of order_, leaves first, as far as the tree arcs'
-// bounds allow; what stays goes onto root arcs: a component's top node's is in the tree and
-// carries what the node still holds, any other node's is out of the tree at its upper bound,
-// which is what the node still holds (zero for most). Root arcs cost M.
+// bounds allow; what stays goes onto root arcs of cost M (place_root_arcs()).
 template <class PivotRule>
 void NetworkSimplex<PivotRule>::settle_imbalances(std::vector<Flow>& imbalance) {
-  const NodeId n = node_count_;
-  const ArcId m = arc_count_;
-  const NodeId root = n;
+  const NodeId root = node_count_;
   for (std::size_t k = order_.size() - 1; k >= 1; --k) {
     const NodeId v = order_[k];
     const Flow e = imbalance[v];
@@ -531,6 +511,17 @@ void NetworkSimplex<PivotRule>::settle_imbalances(std::vector<Flow>& imbalance) 
     imbalance[v] -= moved;
     imbalance[parent_[v]] += moved;
   }
+  place_root_arcs(imbalance);
+}
+
+// Root arcs for what each node still holds: a component's top node's is in the tree and carries
+// it; any other node's is out of the tree at its upper bound, which is what the node holds (zero
+// for most: set_potentials() then moves it to the bound that keeps it out of pricing).
+template <class PivotRule>
+void NetworkSimplex<PivotRule>::place_root_arcs(const std::vector<Flow>& imbalance) {
+  const NodeId n = node_count_;
+  const ArcId m = arc_count_;
+  const NodeId root = n;
   parked_ = false;
   for (NodeId v = 0; v < n; ++v) {
     const ArcId e = m + v;
@@ -590,6 +581,14 @@ void NetworkSimplex<PivotRule>::shift_potentials(NodeId u_in, Cost sigma) {
   if (potential_[root] > kPotentialDrift || potential_[root] < -kPotentialDrift) {
     recenter_potentials();
   }
+}
+
+// order_: the tree in preorder, read from the thread.
+template <class PivotRule>
+void NetworkSimplex<PivotRule>::order_from_thread() {
+  order_.resize(static_cast<std::size_t>(node_count_) + 1);
+  order_[0] = node_count_;
+  for (std::size_t k = 1; k < order_.size(); ++k) order_[k] = thread_[order_[k - 1]];
 }
 
 // Shifts every potential so that the root's is zero again.
