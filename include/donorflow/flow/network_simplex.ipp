@@ -748,30 +748,36 @@ MinCostFlowResult NetworkSimplex<PivotRule>::optimize() {
     const bool increase = state_[entering] == kArcAtLower;
     const NodeId first = increase ? source_[entering] : target_[entering];
     const NodeId second = increase ? target_[entering] : source_[entering];
-    const NodeId join = find_join(first, second);
-
     // Ratio test with the strongly feasible tie-break: the last blocking arc met when walking the
     // cycle from the join in the direction of flow (join .. first, entering arc, second .. join).
+    // One climb from both ends, moving the end with the smaller subtree as find_join() does,
+    // finds the join and each side's blocking arc: on the first side the one nearest `first`
+    // (strict <, climbing), on the second the one nearest the join (<=, climbing). Against a
+    // find_join() followed by two more climbs: grid small 10% faster (docs/performance.md).
+    NodeId join = first;
     Flow delta = capacity_[entering];
     int side = 0;  // 0: the entering arc itself, 1: on the first path, 2: on the second path
     NodeId u_out = -1;
-    for (NodeId u = first; u != join; u = parent_[u]) {
-      const ArcId e = pred_[u];
-      const Flow room = pred_dir_[u] == kUp ? flow_[e] : capacity_[e] - flow_[e];
-      if (room < delta) {
-        delta = room;
-        u_out = u;
-        side = 1;
+    {
+      NodeId u = first, v = second;
+      Flow room1 = delta, room2 = delta;  // the least room met on each side, at most delta's
+      NodeId out1 = -1, out2 = -1;
+      while (u != v) {
+        if (succ_num_[u] < succ_num_[v]) {
+          const ArcId e = pred_[u];
+          const Flow room = pred_dir_[u] == kUp ? flow_[e] : capacity_[e] - flow_[e];
+          if (room < room1) room1 = room, out1 = u;
+          u = parent_[u];
+        } else {
+          const ArcId e = pred_[v];
+          const Flow room = pred_dir_[v] == kUp ? capacity_[e] - flow_[e] : flow_[e];
+          if (room <= room2) room2 = room, out2 = v;
+          v = parent_[v];
+        }
       }
-    }
-    for (NodeId u = second; u != join; u = parent_[u]) {
-      const ArcId e = pred_[u];
-      const Flow room = pred_dir_[u] == kUp ? capacity_[e] - flow_[e] : flow_[e];
-      if (room <= delta) {
-        delta = room;
-        u_out = u;
-        side = 2;
-      }
+      join = u;
+      if (out1 >= 0) delta = room1, u_out = out1, side = 1;
+      if (out2 >= 0 && room2 <= delta) delta = room2, u_out = out2, side = 2;
     }
     if (delta >= kUnboundedFlow) {
       return finish(Status::kUnbounded,
