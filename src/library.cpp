@@ -10,4 +10,6 @@
 
 namespace donorflow {
 template class NetworkSimplex<BlockSearchPivot>;
+template class CostScaling<std::int32_t>;
+template class CostScaling<std::int64_t>;
 }  // namespace donorflow

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "donorflow/flow/cost_scaling.hpp"
 #include "donorflow/gen/families.hpp"
 #include "solve_and_check.hpp"
 
@@ -201,6 +202,53 @@ TEST_P(EveryAlgorithm, ObjectiveBeyond64BitsIsExact) {
   const auto automatic = solve_checked(p.view(), Algorithm::kAuto);
   ASSERT_EQ(automatic.status, Status::kOptimal) << automatic.message;
   EXPECT_EQ(automatic.cost, static_cast<WideCost>(big) * 600);
+}
+
+TEST_P(EveryAlgorithm, FlowsAndCostsAroundThirtyTwoBitsAreExact) {
+  // Cost scaling keeps costs and capacities in 32 bits when they fit: at 2^31 - 1 they do, at
+  // 2^31 (and with an infinite arc whose bound is that large) the solve must use 64 bits, else
+  // the flow would wrap around.
+  const Flow edge = (Flow{1} << 31) - 1;
+  for (const Flow capacity : {edge, edge + 1}) {
+    // Two parallel arcs, the cheaper full, five units on the dearer.
+    const Case c{
+        2, {0, 0}, {1, 1}, {}, {capacity, capacity}, {1, 2}, {capacity + 5, -capacity - 5}};
+    const auto p = c.problem();
+    const auto r = solve_checked(p.view(), GetParam());
+    ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+    EXPECT_EQ(r.flow, (std::vector<Flow>{capacity, 5})) << capacity;
+    EXPECT_EQ(r.cost, capacity + 10);
+  }
+  // An infinite arc and a cost of -(2^31 - 1): the path 0 -> 1 -> 2 earns 2^31 - 2 per unit.
+  const Case c{3,
+               {0, 1, 0},
+               {1, 2, 2},
+               {},
+               {kInfiniteCapacity, edge + 1, kInfiniteCapacity},
+               {1, -edge, 0},
+               {edge + 3, 0, -edge - 3}};
+  const auto p = c.problem();
+  const auto r = solve_checked(p.view(), GetParam());
+  ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+  EXPECT_EQ(r.flow, (std::vector<Flow>{edge + 1, edge + 1, 2}));
+  EXPECT_EQ(r.cost, static_cast<WideCost>(edge + 1) * (1 - edge));
+}
+
+TEST(CostScalingWidth, ThirtyTwoBitsOnlyWhenEveryValueFits) {
+  const Flow edge = (Flow{1} << 31) - 1;
+  auto fits = [](const Case& c) { return detail::cost_scaling_fits_32_bits(c.problem().view()); };
+  EXPECT_TRUE(fits({2, {0}, {1}, {}, {edge}, {-edge}, {edge, -edge}}));
+  EXPECT_FALSE(fits({2, {0}, {1}, {}, {edge + 1}, {1}, {5, -5}}));    // a capacity
+  EXPECT_FALSE(fits({2, {0}, {1}, {}, {10}, {-edge - 1}, {5, -5}}));  // a cost
+  EXPECT_FALSE(fits({2, {0}, {1}, {}, {10}, {edge + 1}, {5, -5}}));
+  // Infinite capacities are replaced by a bound on any flow: 1 + finite capacities + supplies.
+  EXPECT_TRUE(fits({2, {0, 0}, {1, 1}, {}, {kInfiniteCapacity, 100}, {1, 1}, {5, -5}}));
+  EXPECT_FALSE(fits({2, {0, 0}, {1, 1}, {}, {kInfiniteCapacity, edge - 5}, {1, 1}, {5, -5}}));
+  // The relaxed modes' slack arcs carry that bound too.
+  Case relaxed{2, {0}, {1}, {}, {edge - 5}, {1}, {5, -3}, SupplyMode::kSupplyMayRemain};
+  EXPECT_FALSE(fits(relaxed));
+  relaxed.upper = {100};
+  EXPECT_TRUE(fits(relaxed));
 }
 
 TEST_P(EveryAlgorithm, ArcsWithoutRoomCarryTheirBoundAndNoMore) {

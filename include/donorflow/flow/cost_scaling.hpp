@@ -26,9 +26,15 @@
 //
 // Implementation. The residual graph is one CSR array of paired arcs (each arc and its reverse;
 // an arc without room, upper = lower, is left out: it can only carry its bound);
-// nodes hold excess, price and a current-arc pointer. Each residual arc's scaled cost, residual
-// capacity, head, reverse and the pair's total capacity sit together in one struct, so a scan
-// touches one cache line per arc and never reads the reverse. Active nodes are discharged in FIFO
+// nodes hold excess, price and a current-arc pointer. Each residual arc's cost, residual
+// capacity, head and the pair's total capacity sit together in one struct, so a scan touches one
+// cache line per arc and never reads the reverse. The struct holds them in 32 bits (16 bytes an
+// arc, the reverse's index in an array of its own, read only by pushes) when every cost and
+// capacity fits, as on every family and scenario of the benchmarks, else in 64 bits (32 bytes, the
+// reverse inside). Scans and global updates are bound by memory: with 32-bit arcs alloc at 18
+// million arcs took 68.9 s against 76.6 and peaked at 1.95 GB against 2.37, multiperiod small
+// 6.46 s against 7.11 (medians of three), alloc and grid medium 3% less (docs/performance.md).
+// Costs are stored unscaled and multiplied by alpha where read. Active nodes are discharged in FIFO
 // order, eps is divided by 8 per phase.
 // Three heuristics keep the work down (and hubs, below, get lists):
 //   - price updates: every so often, and at the start of each refine, prices are set from a
@@ -117,6 +123,28 @@
 
 namespace donorflow {
 
+namespace detail {
+// A residual arc of cost scaling (see "Implementation"), in 32 or 64 bits.
+template <class Value>
+struct ResidualArc {
+  Value cost;      // unscaled
+  Value residual;  // room left on the arc
+  Value total;     // residual capacity of the arc and its pair together (upper - lower)
+  NodeId head;
+};
+template <>
+struct ResidualArc<std::int64_t> {
+  std::int64_t cost;
+  std::int64_t residual;
+  std::int64_t total;
+  NodeId head;
+  ArcId pair;  // fits in the padding
+};
+}  // namespace detail
+
+// Cost scaling over residual arcs whose costs and capacities are of type Value: std::int32_t
+// or std::int64_t (solve_cost_scaling() picks the narrower that fits).
+template <class Value>
 class CostScaling {
  public:
   explicit CostScaling(const ProblemView& problem) : problem_(problem) {}
@@ -168,20 +196,25 @@ class CostScaling {
   std::int64_t relabels_ = 0;
   Cost price_floor_ = 0;  // below this, a price proves the problem infeasible
 
-  // Residual arcs in CSR order by tail, each with what a push or a scan reads together, so that
-  // one cache line serves it; arc i's reverse is arcs_[i].pair.
+  // Residual arcs in CSR order by tail, each with what a scan reads together, so that one cache
+  // line serves it; arc i's reverse is pair(i).
   // `total` is the residual capacity of the arc and its pair together (upper - lower, infinite
   // replaced), which never changes, so that the pair's residual is known without reading the pair
   // (global_update's inner loop), and a forward arc's flow is total - residual.
-  struct ResidualArc {
-    Cost cost;  // scaled by alpha
-    Flow residual;
-    Flow total;
-    NodeId head;
-    ArcId pair;
-  };
+  static constexpr bool kNarrow = sizeof(Value) == sizeof(std::int32_t);
   std::vector<ArcId> first_;
-  std::vector<ResidualArc> arcs_;
+  std::vector<detail::ResidualArc<Value>> arcs_;
+  std::vector<ArcId> pair_;  // the reverses of 32-bit arcs (64-bit ones hold theirs)
+  ArcId pair(ArcId i) const {
+    if constexpr (kNarrow) {
+      return pair_[i];
+    } else {
+      return arcs_[i].pair;
+    }
+  }
+  Cost alpha_ = 1;  // scale(), kept for the hot loops
+  // Residual arc i's cost, scaled by alpha.
+  Cost scaled_cost(ArcId i) const { return static_cast<Cost>(arcs_[i].cost) * alpha_; }
   std::vector<ArcId> forward_of_;      // problem arc -> its forward residual arc, or kNoArc
   static constexpr ArcId kNoArc = -1;  // an arc without room (upper = lower) has none
 
@@ -234,8 +267,19 @@ class CostScaling {
   bool wide(NodeId v) const { return first_[v + 1] - first_[v] > wide_degree_; }
   // Residual arc i's key: the price of its head minus its cost. Arc i out of v is admissible
   // when its key exceeds v's price.
-  Cost key(ArcId i) const { return price_[arcs_[i].head] - arcs_[i].cost; }
+  Cost key(ArcId i) const { return price_[arcs_[i].head] - scaled_cost(i); }
 };
+
+#ifndef DONORFLOW_HEADER_ONLY
+// Compiled once in src/library.cpp.
+extern template class CostScaling<std::int32_t>;
+extern template class CostScaling<std::int64_t>;
+#endif
+
+namespace detail {
+// Whether every cost and capacity fits cost scaling's 32-bit residual arcs (see "Implementation").
+bool cost_scaling_fits_32_bits(const ProblemView& problem);
+}  // namespace detail
 
 // Solves `problem` by cost scaling.
 MinCostFlowResult solve_cost_scaling(const ProblemView& problem);

@@ -11,7 +11,8 @@
 
 namespace donorflow {
 
-DONORFLOW_INLINE void CostScaling::order_nodes() {
+template <class Value>
+void CostScaling<Value>::order_nodes() {
   const StaticGraph& g = *problem_.graph;
   const NodeId n = g.node_count();
   inner_.assign(static_cast<std::size_t>(n), -1);
@@ -44,9 +45,9 @@ DONORFLOW_INLINE void CostScaling::order_nodes() {
 // A cold start's first eps, in cost units (see "Scaling" in the header): twice the median |cost|
 // of the problem's arcs with room, from a sample of at most about kCostSample of them, but no more
 // than the largest |cost| and no less than a 4096th of it.
-DONORFLOW_INLINE Cost CostScaling::first_epsilon(const std::vector<Cost>& cost,
-                                                 const std::vector<Flow>& capacity,
-                                                 Cost max_cost) const {
+template <class Value>
+Cost CostScaling<Value>::first_epsilon(const std::vector<Cost>& cost,
+                                       const std::vector<Flow>& capacity, Cost max_cost) const {
   constexpr ArcId kCostSample = 1 << 16;
   const ArcId step = std::max<ArcId>(1, real_arcs_ / kCostSample);
   std::vector<Cost> sample;
@@ -60,7 +61,8 @@ DONORFLOW_INLINE Cost CostScaling::first_epsilon(const std::vector<Cost>& cost,
   return std::min(max_cost, std::max(2 * *middle, (max_cost + 4095) / 4096));
 }
 
-DONORFLOW_INLINE bool CostScaling::build() {
+template <class Value>
+bool CostScaling<Value>::build() {
   const StaticGraph& g = *problem_.graph;
   const NodeId n = g.node_count();
   const ArcId m = g.arc_count();
@@ -118,16 +120,22 @@ DONORFLOW_INLINE bool CostScaling::build() {
   }
   for (NodeId v = 0; v < n_; ++v) first_[v + 1] += first_[v];
   arcs_.resize(2 * with_room);
+  if constexpr (kNarrow) pair_.resize(2 * with_room);
+  alpha_ = alpha;
   forward_of_.assign(static_cast<std::size_t>(arcs), kNoArc);
   std::vector<ArcId> next(first_.begin(), first_.end() - 1);
   for (ArcId a = 0; a < arcs; ++a) {
     if (capacity[a] == 0) continue;
     const ArcId f = next[tail[a]]++, b = next[head[a]]++;
     arcs_[f].head = head[a], arcs_[b].head = tail[a];
-    arcs_[f].cost = cost[a] * alpha, arcs_[b].cost = -cost[a] * alpha;
-    arcs_[f].residual = capacity[a], arcs_[b].residual = 0;
-    arcs_[f].total = arcs_[b].total = capacity[a];
-    arcs_[f].pair = b, arcs_[b].pair = f;
+    arcs_[f].cost = static_cast<Value>(cost[a]), arcs_[b].cost = static_cast<Value>(-cost[a]);
+    arcs_[f].residual = static_cast<Value>(capacity[a]), arcs_[b].residual = 0;
+    arcs_[f].total = arcs_[b].total = static_cast<Value>(capacity[a]);
+    if constexpr (kNarrow) {
+      pair_[f] = b, pair_[b] = f;
+    } else {
+      arcs_[f].pair = b, arcs_[b].pair = f;
+    }
     forward_of_[a] = f;
   }
   price_.assign(static_cast<std::size_t>(n_), 0);
@@ -146,7 +154,8 @@ DONORFLOW_INLINE bool CostScaling::build() {
 
 // Prices from the old potentials and residual capacities from the old flow; eps from what the
 // changes broke. False, leaving the cold start untouched, when the start does not fit.
-DONORFLOW_INLINE bool CostScaling::apply_warm_start() {
+template <class Value>
+bool CostScaling<Value>::apply_warm_start() {
   const StaticGraph& g = *problem_.graph;
   if (warm_.flow.size() != static_cast<std::size_t>(real_arcs_) ||
       warm_.potential.size() != static_cast<std::size_t>(g.node_count())) {
@@ -163,8 +172,8 @@ DONORFLOW_INLINE bool CostScaling::apply_warm_start() {
     const ArcId f = forward_of_[a];
     if (f == kNoArc) continue;
     const Flow x = std::clamp<Flow>(warm_.flow[a] - problem_.lower_of(a), 0, arcs_[f].total);
-    arcs_[f].residual = arcs_[f].total - x;
-    arcs_[arcs_[f].pair].residual = x;
+    arcs_[f].residual = static_cast<Value>(arcs_[f].total - x);
+    arcs_[pair(f)].residual = static_cast<Value>(x);
     excess_[inner_[g.tail(a)]] -= x;
     excess_[inner_[g.head(a)]] += x;
   }
@@ -172,7 +181,7 @@ DONORFLOW_INLINE bool CostScaling::apply_warm_start() {
   for (NodeId v = 0; v < n_; ++v) {
     for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
       if (arcs_[i].residual > 0) {
-        violation = std::max(violation, price_[arcs_[i].head] - price_[v] - arcs_[i].cost);
+        violation = std::max(violation, price_[arcs_[i].head] - price_[v] - scaled_cost(i));
       }
     }
   }
@@ -188,7 +197,8 @@ DONORFLOW_INLINE bool CostScaling::apply_warm_start() {
 
 // A cycle of negative cost through arcs of infinite capacity makes the problem unbounded; the
 // Bellman-Ford queue search over those arcs finds one if it exists.
-DONORFLOW_INLINE bool CostScaling::has_infinite_negative_cycle() const {
+template <class Value>
+bool CostScaling<Value>::has_infinite_negative_cycle() const {
   const StaticGraph& g = *problem_.graph;
   bool any_negative = false;
   for (ArcId a = 0; a < g.arc_count() && !any_negative; ++a) {
@@ -226,7 +236,8 @@ DONORFLOW_INLINE bool CostScaling::has_infinite_negative_cycle() const {
 // distances are small integers, so a bucket queue replaces a heap; distances are capped at n
 // (min(distance, n) keeps every residual arc eps-optimal just as the exact distance does), which
 // bounds the buckets. (Excess that reaches no deficit is caught by the price floor in refine.)
-DONORFLOW_INLINE void CostScaling::global_update() {
+template <class Value>
+void CostScaling<Value>::global_update() {
   const Cost cap = n_;
   std::vector<Cost>& distance = scratch_distance_;
   distance.assign(static_cast<std::size_t>(n_), cap);
@@ -256,7 +267,7 @@ DONORFLOW_INLINE void CostScaling::global_update() {
         if (arcs_[i].residual == arcs_[i].total) continue;  // the pair (v, w) is full
         const NodeId v = arcs_[i].head;
         if (distance[v] <= d) continue;  // no shorter path through w
-        const Cost reduced = -arcs_[i].cost + price_[v] - price_[w];
+        const Cost reduced = -scaled_cost(i) + price_[v] - price_[w];
         // Length in units of epsilon: 0 for admissible arcs, more the costlier the arc.
         const Cost length = std::max<Cost>(0, (reduced + epsilon_) / epsilon_);
         if (d + length < distance[v]) {
@@ -290,7 +301,8 @@ DONORFLOW_INLINE void CostScaling::global_update() {
 
 // Exact test: does some excess reach no deficit over residual arcs? Then no feasible flow exists
 // (the cut around it has no room). Searches backward from the deficits; O(n + m).
-DONORFLOW_INLINE bool CostScaling::excess_is_stranded() {
+template <class Value>
+bool CostScaling<Value>::excess_is_stranded() {
   std::vector<char> reaches(static_cast<std::size_t>(n_), 0);
   std::vector<NodeId> stack;
   for (NodeId v = 0; v < n_; ++v) {
@@ -318,7 +330,8 @@ DONORFLOW_INLINE bool CostScaling::excess_is_stranded() {
 // residual arc (kNoKey if none). The list holds the residual arcs of the largest keys, and at
 // least every one within eps of the largest, so that it serves the relabel to that key and the
 // scans after it. The hub's scan starts again at the list's head.
-DONORFLOW_INLINE Cost CostScaling::list_hub(NodeId v) {
+template <class Value>
+Cost CostScaling<Value>::list_hub(NodeId v) {
   Hub& hub = *hub_at(v);
   auto& keys = scratch_keys_;
   keys.clear();
@@ -359,7 +372,8 @@ DONORFLOW_INLINE Cost CostScaling::list_hub(NodeId v) {
 // A hub's largest key, from its list while the list is sure to hold it and, after the relabel,
 // every admissible arc (all residual arcs off the list have keys of at most `outside`); else from
 // a list made again. The hub's scan starts again at the list's head.
-DONORFLOW_INLINE Cost CostScaling::hub_best(NodeId v) {
+template <class Value>
+Cost CostScaling<Value>::hub_best(NodeId v) {
   const Hub& hub = *hub_at(v);
   Cost best = kNoKey;
   bool sure = !hub.stale && hub.list.size() <= 2 * hub.listed + kHubListMin;
@@ -374,7 +388,8 @@ DONORFLOW_INLINE Cost CostScaling::hub_best(NodeId v) {
   return best;
 }
 
-DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
+template <class Value>
+typename CostScaling<Value>::Relabel CostScaling<Value>::relabel(NodeId v) {
   Cost best = kNoKey;
   if (hub_at(v) != nullptr) {
     best = hub_best(v);
@@ -404,13 +419,15 @@ DONORFLOW_INLINE CostScaling::Relabel CostScaling::relabel(NodeId v) {
 // each of reduced cost at most 2 alpha max|c| plus the spread of prices, bounds the fall instead.
 // (A floor set too high costs time, never exactness: crossing it only triggers the exact test
 // for stranded excess.)
-DONORFLOW_INLINE Cost CostScaling::floor_step() const {
+template <class Value>
+Cost CostScaling<Value>::floor_step() const {
   return std::max((static_cast<Cost>(16) * n_ + 16) * epsilon_, warm_floor_step_);
 }
 
 // `price` lowered by floor_step(), saturating far below any price a solve reaches, so that a
 // floor lowered again and again cannot overflow.
-DONORFLOW_INLINE Cost CostScaling::floor_below(Cost price) const {
+template <class Value>
+Cost CostScaling<Value>::floor_below(Cost price) const {
   constexpr Cost kLowest = -(Cost{1} << 62);
   const Cost step = floor_step();
   return price < kLowest + step ? kLowest : price - step;
@@ -418,21 +435,23 @@ DONORFLOW_INLINE Cost CostScaling::floor_below(Cost price) const {
 
 // A price fell below the floor: either the problem is infeasible (some excess is stranded), or
 // the floor was too cautious and is lowered. Returns true to continue.
-DONORFLOW_INLINE bool CostScaling::price_fell_too_far() {
+template <class Value>
+bool CostScaling<Value>::price_fell_too_far() {
   if (excess_is_stranded()) return false;
   price_floor_ = floor_below(price_floor_);
   return true;
 }
 
 // One phase: from a (alpha eps)-optimal flow to an eps-optimal one. False when infeasible.
-DONORFLOW_INLINE bool CostScaling::refine() {
+template <class Value>
+bool CostScaling<Value>::refine() {
   // Saturate every arc of negative reduced cost.
   for (NodeId v = 0; v < n_; ++v) {
     for (ArcId i = first_[v]; i < first_[v + 1]; ++i) {
-      if (arcs_[i].residual > 0 && arcs_[i].cost + price_[v] - price_[arcs_[i].head] < 0) {
+      if (arcs_[i].residual > 0 && scaled_cost(i) + price_[v] - price_[arcs_[i].head] < 0) {
         const Flow delta = arcs_[i].residual;
         arcs_[i].residual = 0;
-        arcs_[arcs_[i].pair].residual += delta;
+        arcs_[pair(i)].residual = static_cast<Value>(arcs_[pair(i)].residual + delta);
         excess_[v] -= delta;
         excess_[arcs_[i].head] += delta;
       }
@@ -456,7 +475,8 @@ DONORFLOW_INLINE bool CostScaling::refine() {
 // small and medium instances: alloc 8 to 12% faster, grid and netgen medium 20 to 35%, netgen
 // small 15% slower (where network simplex is the choice anyway), and multiperiod medium 19%
 // slower (355 s against 298 s; docs/performance.md).
-DONORFLOW_INLINE bool CostScaling::discharge() {
+template <class Value>
+bool CostScaling<Value>::discharge() {
   std::deque<NodeId> active;
   for (NodeId v = 0; v < n_; ++v) {
     if (excess_[v] > 0) active.push_back(v);
@@ -479,7 +499,7 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
     while (excess_[start] > 0) {
       // The tip's first admissible arc at or after its current arc (a hub's: on its list).
       auto admissible = [&](ArcId a) {
-        return arcs_[a].residual > 0 && arcs_[a].cost + price_[tip] - price_[arcs_[a].head] < 0;
+        return arcs_[a].residual > 0 && scaled_cost(a) + price_[tip] - price_[arcs_[a].head] < 0;
       };
       const ArcId end = first_[tip + 1];
       ArcId i = current_[tip];
@@ -509,10 +529,10 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
         tip = arcs_[i].head;
         if (excess_[tip] == 0 && static_cast<int>(path.size()) < kPathLength) continue;
         Flow delta = excess_[start];
-        for (const ArcId a : path) delta = std::min(delta, arcs_[a].residual);
+        for (const ArcId a : path) delta = std::min<Flow>(delta, arcs_[a].residual);
         for (const ArcId a : path) {
-          arcs_[a].residual -= delta;
-          const ArcId back = arcs_[a].pair;
+          arcs_[a].residual = static_cast<Value>(arcs_[a].residual - delta);
+          const ArcId back = pair(a);
           // An arc that becomes residual joins its tail's list if a hub, and its key the
           // tail's passed keys if wide, wherever it lies in the scan.
           if (arcs_[back].residual == 0) {
@@ -522,7 +542,7 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
               passed_best_[w] = std::max(passed_best_[w], key(back));
             }
           }
-          arcs_[back].residual += delta;
+          arcs_[back].residual = static_cast<Value>(arcs_[back].residual + delta);
         }
         const bool was_active = excess_[tip] > 0;
         excess_[start] -= delta;
@@ -561,7 +581,8 @@ DONORFLOW_INLINE bool CostScaling::discharge() {
 // costs, started from the scaled prices so that few corrections are needed. They exist exactly
 // when the flow is optimal (no residual cycle of negative cost). `budget` bounds the arcs
 // scanned; past it the search gives up and reports the flow as not (yet) proven optimal.
-DONORFLOW_INLINE bool CostScaling::exact_potentials(std::int64_t budget) {
+template <class Value>
+bool CostScaling<Value>::exact_potentials(std::int64_t budget) {
   const Cost alpha = scale();
   exact_.resize(static_cast<std::size_t>(n_));
   for (NodeId v = 0; v < n_; ++v) {
@@ -583,7 +604,7 @@ DONORFLOW_INLINE bool CostScaling::exact_potentials(std::int64_t budget) {
       if (arcs_[i].residual == 0) continue;
       const NodeId w = arcs_[i].head;
       // Keep c(v, w) + d(v) - d(w) >= 0 on every residual arc.
-      const Cost bound = exact_[v] + arcs_[i].cost / alpha;
+      const Cost bound = exact_[v] + arcs_[i].cost;
       if (exact_[w] > bound) {
         exact_[w] = bound;
         path_arcs[w] = path_arcs[v] + 1;
@@ -595,7 +616,8 @@ DONORFLOW_INLINE bool CostScaling::exact_potentials(std::int64_t budget) {
   return true;
 }
 
-DONORFLOW_INLINE MinCostFlowResult CostScaling::finish(Status status, std::string message) {
+template <class Value>
+MinCostFlowResult CostScaling<Value>::finish(Status status, std::string message) {
   MinCostFlowResult result;
   result.status = status;
   result.message = std::move(message);
@@ -618,7 +640,8 @@ DONORFLOW_INLINE MinCostFlowResult CostScaling::finish(Status status, std::strin
   return result;
 }
 
-DONORFLOW_INLINE MinCostFlowResult CostScaling::run() {
+template <class Value>
+MinCostFlowResult CostScaling<Value>::run() {
   relabels_ = 0;
   if (const InputCheck check = check_input(problem_); !check.ok()) {
     return finish(check.status, check.message);
@@ -668,13 +691,50 @@ DONORFLOW_INLINE MinCostFlowResult CostScaling::run() {
   return finish(Status::kOptimal, "");
 }
 
+namespace detail {
+// Every |cost| and every capacity fits in 32 bits, and so does the bound that
+// replaces infinite capacities (and is the capacity of the slack arcs of the relaxed modes), here
+// bounded from above by 1 + the finite capacities + |supplies| + twice the lower bounds. Input that
+// fails check_input() is left to the 64-bit solver, which reports it.
+DONORFLOW_INLINE bool cost_scaling_fits_32_bits(const ProblemView& problem) {
+  constexpr std::int64_t kMax = std::numeric_limits<std::int32_t>::max();
+  const ArcId m = problem.graph->arc_count();
+  bool needs_bound = problem.supply_mode != SupplyMode::kExact;
+  std::int64_t bound = 1;
+  for (ArcId a = 0; a < m; ++a) {
+    const Cost c = problem.cost_of(a);
+    const Flow lo = problem.lower_of(a), hi = problem.upper_of(a);
+    if (c > kMax || c < -kMax || lo < 0 || lo > kMax) return false;
+    bound += 2 * lo;
+    if (hi == kInfiniteCapacity) {
+      needs_bound = true;
+    } else {
+      if (hi < lo || hi - lo > kMax) return false;
+      bound += hi - lo;
+    }
+    if (bound > kMax) bound = kMax + 1;  // stays far from overflow; only "too large" matters
+  }
+  if (!needs_bound) return true;
+  for (NodeId v = 0; v < problem.graph->node_count() && bound <= kMax; ++v) {
+    const Flow b = problem.supply_of(v);
+    if (b > kMax || b < -kMax) return false;
+    bound += b < 0 ? -b : b;
+  }
+  return bound <= kMax;
+}
+}  // namespace detail
+
 DONORFLOW_INLINE MinCostFlowResult solve_cost_scaling(const ProblemView& problem) {
-  return CostScaling(problem).run();
+  if (detail::cost_scaling_fits_32_bits(problem)) return CostScaling<std::int32_t>(problem).run();
+  return CostScaling<std::int64_t>(problem).run();
 }
 
 DONORFLOW_INLINE MinCostFlowResult solve_cost_scaling(const ProblemView& problem,
                                                       const WarmStart& start) {
-  return CostScaling(problem).warm_start(start).run();
+  if (detail::cost_scaling_fits_32_bits(problem)) {
+    return CostScaling<std::int32_t>(problem).warm_start(start).run();
+  }
+  return CostScaling<std::int64_t>(problem).warm_start(start).run();
 }
 
 }  // namespace donorflow
