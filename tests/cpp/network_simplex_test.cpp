@@ -251,6 +251,27 @@ TEST(CostScalingWidth, ThirtyTwoBitsOnlyWhenEveryValueFits) {
   EXPECT_TRUE(fits(relaxed));
 }
 
+TEST(CostScalingWidth, SixtyFourBitArcsSolveAnAllocationNetworkExactly) {
+  // The same allocation network in 32 bits, and with every supply and capacity times 2^31 (64-bit
+  // arcs; the optimum scales with them): hubs, lists and relabels run on both widths.
+  const auto small =
+      gen::generate("alloc", "small", 7, {{"groups", 3000}, {"clinics", 30}, {"nearest", 3}});
+  ASSERT_TRUE(detail::cost_scaling_fits_32_bits(small.view()));
+  const auto narrow = solve_cost_scaling(small.view());
+  ASSERT_EQ(narrow.status, Status::kOptimal) << narrow.message;
+
+  MinCostFlowProblem large = small;
+  const Flow scale = Flow{1} << 31;
+  for (Flow& u : large.upper) u *= scale;
+  for (Flow& b : large.supply) b *= scale;
+  ASSERT_FALSE(detail::cost_scaling_fits_32_bits(large.view()));
+  const auto wide = solve_cost_scaling(large.view());
+  ASSERT_EQ(wide.status, Status::kOptimal) << wide.message;
+  const CertificateCheck check = check_certificate(large.view(), wide.flow, wide.potential);
+  EXPECT_TRUE(check.ok) << check.failure;
+  EXPECT_EQ(to_string(wide.cost), to_string(narrow.cost * scale));
+}
+
 TEST_P(EveryAlgorithm, ArcsWithoutRoomCarryTheirBoundAndNoMore) {
   // Arc 0 is fixed at 2 units (lower = upper), arc 1 is closed (upper 0) though its cost is
   // negative; cost scaling leaves both out of its residual graph.
