@@ -212,9 +212,8 @@ class CostScaling {
       return arcs_[i].pair;
     }
   }
-  Cost alpha_ = 1;  // scale(), kept for the hot loops
   // Residual arc i's cost, scaled by alpha.
-  Cost scaled_cost(ArcId i) const { return static_cast<Cost>(arcs_[i].cost) * alpha_; }
+  Cost scaled_cost(ArcId i) const { return static_cast<Cost>(arcs_[i].cost) * scale(); }
   std::vector<ArcId> forward_of_;      // problem arc -> its forward residual arc, or kNoArc
   static constexpr ArcId kNoArc = -1;  // an arc without room (upper = lower) has none
 

@@ -121,7 +121,6 @@ bool CostScaling<Value>::build() {
   for (NodeId v = 0; v < n_; ++v) first_[v + 1] += first_[v];
   arcs_.resize(2 * with_room);
   if constexpr (kNarrow) pair_.resize(2 * with_room);
-  alpha_ = alpha;
   forward_of_.assign(static_cast<std::size_t>(arcs), kNoArc);
   std::vector<ArcId> next(first_.begin(), first_.end() - 1);
   for (ArcId a = 0; a < arcs; ++a) {
