@@ -724,8 +724,7 @@ DONORFLOW_INLINE bool cost_scaling_fits_32_bits(const ProblemView& problem) {
 }  // namespace detail
 
 DONORFLOW_INLINE MinCostFlowResult solve_cost_scaling(const ProblemView& problem) {
-  if (detail::cost_scaling_fits_32_bits(problem)) return CostScaling<std::int32_t>(problem).run();
-  return CostScaling<std::int64_t>(problem).run();
+  return solve_cost_scaling(problem, WarmStart{});  // an empty start is a cold start
 }
 
 DONORFLOW_INLINE MinCostFlowResult solve_cost_scaling(const ProblemView& problem,
