@@ -2,6 +2,8 @@
 // algorithm, each optimal answer proven by its certificate.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "donorflow/flow/cost_scaling.hpp"
@@ -232,6 +234,29 @@ TEST_P(EveryAlgorithm, FlowsAndCostsAroundThirtyTwoBitsAreExact) {
   ASSERT_EQ(r.status, Status::kOptimal) << r.message;
   EXPECT_EQ(r.flow, (std::vector<Flow>{edge + 1, edge + 1, 2}));
   EXPECT_EQ(r.cost, static_cast<WideCost>(edge + 1) * (1 - edge));
+}
+
+TEST(NetworkSimplexMessages, NameAnArcOfTheUnboundedCycleByTheCallersNumber) {
+  // Network simplex lays its arcs out in strided order (here a stride of 5); the arc it names must
+  // be the caller's. Arcs 7, 12 and 18 form a cycle of cost -1 and infinite capacity; the others
+  // hold one unit each at a positive cost.
+  Case c{4, {}, {}, {}, {}, {}, {0, 0, 0, 0}};
+  const std::vector<ArcId> cycle = {7, 12, 18};
+  for (ArcId a = 0; a < 20; ++a) {
+    const auto k = std::find(cycle.begin(), cycle.end(), a) - cycle.begin();
+    const bool on_cycle = k < 3;
+    c.tails.push_back(on_cycle ? static_cast<NodeId>(1 + k) : a % 4);
+    c.heads.push_back(on_cycle ? static_cast<NodeId>(1 + (k + 1) % 3) : (a + 1) % 4);
+    c.upper.push_back(on_cycle ? kInfiniteCapacity : 1);
+    c.cost.push_back(on_cycle ? (k == 0 ? -3 : 1) : 2);
+  }
+  const auto p = c.problem();
+  const MinCostFlowResult r = solve_network_simplex(p.view());
+  ASSERT_EQ(r.status, Status::kUnbounded);
+  const std::size_t at = r.message.find("closes over arc ");
+  ASSERT_NE(at, std::string::npos) << r.message;
+  const ArcId named = std::stoi(r.message.substr(at + std::string("closes over arc ").size()));
+  EXPECT_NE(std::find(cycle.begin(), cycle.end(), named), cycle.end()) << r.message;
 }
 
 TEST(CostScalingWidth, ThirtyTwoBitsOnlyWhenEveryValueFits) {

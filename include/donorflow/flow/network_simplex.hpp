@@ -102,7 +102,12 @@ namespace donorflow {
 // signs are chosen so that state * reduced_cost < 0 exactly when the arc may enter.
 enum ArcState : std::int8_t { kArcAtUpper = -1, kArcInTree = 0, kArcAtLower = 1 };
 
-// Block search pricing: the most violating arc among the next block of candidates.
+// Block search pricing: the most violating arc among the next block of candidates. A block is
+// scanned in at most two tight runs (it wraps around the end of the arcs), keeping the best arc
+// without a branch: which arc wins is unpredictable. Against a loop that counted the block down
+// arc by arc and branched on each better arc: grid small 40.3 to 40.6 ms against 43.0 to 43.5,
+// netgen small 16.3 to 16.7 against 17.4 to 17.6 (three alternating rounds of 100 cold solves in
+// one process).
 //
 // When few arcs violate optimality, as after a warm start, a block search scans most of the arcs to
 // find each of them. With use_list(), a search that had to scan more than a quarter of the arcs
@@ -139,20 +144,22 @@ class BlockSearchPivot {
     if (list_mode_) return from_list(entering) || refill(entering);
     Cost best = 0;
     ArcId best_arc = -1;
-    ArcId remaining = block_size_;
     ArcId e = next_arc_;
     ArcId scanned = 0;
-    while (scanned < search_count_) {
-      const Cost v = violation(e);
-      if (v < best) {
-        best = v;
-        best_arc = e;
-      }
-      ++scanned;
-      if (++e == search_count_) e = 0;
-      if (--remaining == 0) {
-        if (best_arc >= 0) break;
-        remaining = block_size_;
+    while (scanned < search_count_ && best_arc < 0) {
+      // One block, in at most two runs when it wraps around the end of the arcs.
+      ArcId remaining = std::min(block_size_, search_count_ - scanned);
+      scanned += remaining;
+      while (remaining > 0) {
+        const ArcId end = std::min(search_count_, e + remaining);
+        remaining -= end - e;
+        for (; e < end; ++e) {
+          const Cost v = violation(e);
+          const bool better = v < best;
+          best = better ? v : best;
+          best_arc = better ? e : best_arc;
+        }
+        if (e == search_count_) e = 0;
       }
     }
     if (best_arc < 0) return false;
@@ -248,6 +255,14 @@ class NetworkSimplex {
   // How far the root's potential may drift before all are shifted back (see run()).
   static constexpr Cost kPotentialDrift = Cost{1} << 60;
 
+  // Call f(i, a) for every real arc, where internal arc i holds the caller's arc a (see build()):
+  // in internal order, or in the caller's order.
+  template <class F>
+  void for_each_arc(F&& f) const;
+  template <class F>
+  void for_each_arc_by_input(F&& f) const;
+  ArcId internal_arc(ArcId a) const { return first_[a % stride_] + a / stride_; }
+  ArcId input_arc(ArcId i) const;
   void build();
   bool build_warm();
   void update_basis();
@@ -276,16 +291,17 @@ class NetworkSimplex {
   std::int64_t iterations_ = 0;
 
   // Arcs, in internal order: real arcs (strided), root arcs for nodes 0..n-1, extra slack arcs.
+  // Internal arc first_[s] + k is the caller's arc s + k * stride_.
+  ArcId stride_ = 1;
+  std::vector<ArcId> first_;
   std::vector<NodeId> source_;
   std::vector<NodeId> target_;
   std::vector<Cost> cost_;
   std::vector<Flow> capacity_;  // upper - lower; kInfiniteCapacity stays infinite
   std::vector<Flow> flow_;      // shifted flow, 0 <= flow <= capacity
   std::vector<std::int8_t> state_;
-  std::vector<ArcId> original_arc_;  // internal real arc -> the caller's arc id
-  std::vector<Flow> lower_;          // the lower bounds flow_ is shifted by (empty: all zero)
-  std::vector<Flow> supply_;         // the supplies the last optimal flow balances
-  std::vector<ArcId> internal_of_;   // the caller's arc id -> internal arc (dual pivots)
+  std::vector<Flow> lower_;   // the lower bounds flow_ is shifted by (empty: all zero)
+  std::vector<Flow> supply_;  // the supplies the last optimal flow balances
 
   // Spanning tree, per node (the root included).
   std::vector<NodeId> parent_;
