@@ -15,8 +15,20 @@ namespace donorflow {
 template <class PivotRule>
 template <class F>
 void NetworkSimplex<PivotRule>::for_each_arc_by_input(F&& f) const {
-  for (ArcId a = 0, k = 0; a < arc_count_; ++k) {
-    for (ArcId s = 0; s < stride_ && a < arc_count_; ++s, ++a) f(first_[s] + k, a);
+  // In tiles of 64 runs: the caller's arrays are read 64 arcs at a time, a stride apart, and 64
+  // runs are written side by side. Against all runs at once (a whole stride of the caller's arcs
+  // at a time), 60 solves in one process of transport small took 6.1 to 6.2 ms against 6.6, of
+  // transport medium 92 to 93 ms against 106 (tiles of 16 to 128 did as well).
+  constexpr ArcId kTile = 64;
+  for (ArcId s0 = 0; s0 < stride_; s0 += kTile) {
+    const ArcId s1 = std::min(stride_, s0 + kTile);
+    // row = k * stride_, in 64 bits: past the last row it may exceed the largest ArcId.
+    for (std::int64_t k = 0, row = 0; row + s0 < arc_count_; ++k, row += stride_) {
+      const auto end = static_cast<ArcId>(std::min<std::int64_t>(s1, arc_count_ - row));
+      for (ArcId s = s0; s < end; ++s) {
+        f(first_[s] + static_cast<ArcId>(k), static_cast<ArcId>(row) + s);
+      }
+    }
   }
 }
 
