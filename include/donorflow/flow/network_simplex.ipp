@@ -96,11 +96,12 @@ void NetworkSimplex<PivotRule>::build() {
   // a stride of sqrt(m); on the other families the two differ by under 10% (docs/performance.md).
   // Internal arc first_[s] + k holds the caller's arc s + k * stride_; the layout is arithmetic,
   // no array maps arcs either way. This copy reads the caller's arrays in their order and writes
-  // `stride_` runs of internal arcs at once (a transpose): on transport small, whose stride of 150
-  // arcs defeats the prefetcher when the caller's arrays are read in internal order, build() took
-  // 1.0 ms against 2.4 to 3.0 ms (the second solve in a process, its pages already mapped). The
-  // later passes (warm starts, re-solves, the answer) go in internal order, which was faster there:
-  // a kept re-solve of transport small took 0.91 ms against 1.06 ms in the caller's order.
+  // runs of internal arcs side by side (a transpose, in tiles: for_each_arc_by_input()): on
+  // transport small, whose stride of 150 arcs defeats the prefetcher when the caller's arrays are
+  // read in internal order, build() took 1.0 ms against 2.4 to 3.0 ms (the second solve in a
+  // process, its pages already mapped; before the tiles). The later passes (warm starts,
+  // re-solves, the answer) go in internal order, which was faster there: a kept re-solve of
+  // transport small took 0.91 ms against 1.06 ms in the caller's order.
   stride_ = std::max<ArcId>(3, m / std::max<NodeId>(1, n));
   first_.resize(static_cast<std::size_t>(stride_));
   for (ArcId s = 0; s < stride_; ++s) first_[s] = s * (m / stride_) + std::min(s, m % stride_);
