@@ -236,6 +236,19 @@ TEST_P(EveryAlgorithm, FlowsAndCostsAroundThirtyTwoBitsAreExact) {
   EXPECT_EQ(r.cost, static_cast<WideCost>(edge + 1) * (1 - edge));
 }
 
+TEST(NetworkSimplexLayout, AStrideOfMoreThanOneTileWithLongerRunsKeepsEveryArc) {
+  // 130 donors by 170 regions: 22,100 arcs on 300 nodes, laid out with a stride of 73 (more than
+  // one tile of 64 runs), the first 54 runs one arc longer than the others. An arc laid out or
+  // read back in the wrong place breaks the certificate or the cost.
+  const auto p = gen::generate("transport", "small", 3, {{"donors", 130}, {"regions", 170}});
+  ASSERT_EQ(p.graph.arc_count(), 22'100);
+  const MinCostFlowResult simplex = solve_checked(p.view(), Algorithm::kNetworkSimplex);
+  const MinCostFlowResult scaling = solve_checked(p.view(), Algorithm::kCostScaling);
+  ASSERT_EQ(simplex.status, Status::kOptimal) << simplex.message;
+  ASSERT_EQ(scaling.status, Status::kOptimal) << scaling.message;
+  EXPECT_EQ(to_string(simplex.cost), to_string(scaling.cost));
+}
+
 TEST(NetworkSimplexMessages, NameAnArcOfTheUnboundedCycleByTheCallersNumber) {
   // Network simplex lays its arcs out in strided order (here a stride of 5); the arc it names must
   // be the caller's. Arcs 7, 12 and 18 form a cycle of cost -1 and infinite capacity; the others
