@@ -13,6 +13,10 @@
 #include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -62,6 +66,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string algorithm = argc == 3 ? argv[2] : "network-simplex";
+#ifdef __GLIBC__
+  // The allocator settings of the donorflow program (src/main.cpp, keep_freed_memory()).
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
   std::ifstream in(argv[1]);
   if (!in) {
     std::cerr << "lemon_mcf: cannot open " << argv[1] << "\n";
