@@ -13,10 +13,6 @@
 #include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -24,6 +20,7 @@
 #include <string>
 
 #include "donorflow/flow/types.hpp"  // standard C++ only, so it compiles as C++17 too
+#include "keep_freed_memory.hpp"     // src/: the donorflow program's allocator settings
 
 namespace {
 
@@ -66,11 +63,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string algorithm = argc == 3 ? argv[2] : "network-simplex";
-#ifdef __GLIBC__
-  // The allocator settings of the donorflow program (src/main.cpp, keep_freed_memory()).
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
+  donorflow::cli::keep_freed_memory();  // as the donorflow program does
   std::ifstream in(argv[1]);
   if (!in) {
     std::cerr << "lemon_mcf: cannot open " << argv[1] << "\n";
