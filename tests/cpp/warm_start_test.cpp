@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <random>
 #include <string>
@@ -217,6 +218,50 @@ TEST(KeptSolver, AfterAnInfeasibleSolveItStartsCold) {
   const MinCostFlowResult again = kept.resolve();
   EXPECT_FALSE(kept.started_warm());
   EXPECT_EQ(to_string(again.cost), to_string(before.cost));
+}
+
+// resolve() tests the input as it reads it rather than checking it first: bad input still gets
+// check_input()'s status and message, and the next solve, on good input again, starts cold with
+// the right answer.
+TEST(KeptSolver, BadInputGetsTheChecksMessageAndTheNextSolveStartsCold) {
+  MinCostFlowProblem problem = gen::generate("netgen", "small", 4, {{"nodes", 300}});
+  NetworkSimplex<> kept(problem.view());
+  const MinCostFlowResult before = kept.run();
+  ASSERT_TRUE(before.optimal());
+  const ArcId a = problem.graph.arc_count() / 2;
+  const NodeId v = problem.graph.tail(a);
+  const struct {
+    const char* what;
+    std::function<void(MinCostFlowProblem&)> spoil;
+    Status status;
+  } cases[] = {
+      {"cost beyond 2^60", [a](MinCostFlowProblem& p) { p.cost[a] = Cost{1} << 61; },
+       Status::kOverflow},
+      {"negative upper bound", [a](MinCostFlowProblem& p) { p.upper[a] = -1; }, Status::kBadInput},
+      {"supply beyond 2^60", [v](MinCostFlowProblem& p) { p.supply[v] = Flow{1} << 61; },
+       Status::kOverflow},
+      {"unbalanced supplies", [v](MinCostFlowProblem& p) { p.supply[v] += 1; },
+       Status::kUnbalanced},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    const MinCostFlowProblem good = problem;
+    c.spoil(problem);
+    const InputCheck check = check_input(problem.view());
+    const MinCostFlowResult bad = kept.resolve();
+    EXPECT_EQ(bad.status, c.status);
+    EXPECT_EQ(bad.status, check.status);
+    EXPECT_EQ(bad.message, check.message);
+    // The same values in the same storage, so that the view still sees them.
+    std::copy(good.cost.begin(), good.cost.end(), problem.cost.begin());
+    std::copy(good.upper.begin(), good.upper.end(), problem.upper.begin());
+    std::copy(good.supply.begin(), good.supply.end(), problem.supply.begin());
+    const MinCostFlowResult again = kept.resolve();
+    EXPECT_FALSE(kept.started_warm());
+    ASSERT_TRUE(again.optimal());
+    EXPECT_EQ(to_string(again.cost), to_string(before.cost));
+    EXPECT_TRUE(check_certificate(problem.view(), again.flow, again.potential).ok);
+  }
 }
 
 // Keeping the solver is for speed: after changing 1% of the costs it needs few of a cold solve's

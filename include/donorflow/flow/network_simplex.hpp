@@ -265,7 +265,7 @@ class NetworkSimplex {
   ArcId input_arc(ArcId i) const;
   void build();
   bool build_warm();
-  void update_basis();
+  bool update_basis();
   void settle_imbalances(std::vector<Flow>& imbalance);
   void place_root_arcs(const std::vector<Flow>& imbalance);
   void order_from_thread();

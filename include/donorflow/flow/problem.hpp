@@ -19,6 +19,7 @@
 // instance numpy arrays, are solved without a copy; `MinCostFlowProblem` owns its arrays.
 #pragma once
 
+#include <algorithm>
 #include <span>
 #include <string>
 #include <vector>
@@ -88,6 +89,38 @@ struct InputCheck {
 // Checks array sizes, bounds and magnitudes, and the balance of supplies in kExact mode. Every
 // solver calls it first, so that no solver ever starts on input it cannot solve exactly.
 InputCheck check_input(const ProblemView& problem);
+
+namespace detail {
+// check_input() in parts, for a solver that reads every arc anyway and tests each one as it reads
+// it (NetworkSimplex::resolve()): check_sizes() first, arc_fits() on each arc, check_totals() on
+// the sums. Where a part fails, check_input() names what is wrong.
+InputCheck check_sizes(const ProblemView& problem);
+
+inline bool exceeds_magnitude(std::int64_t value) {
+  return value > kMaxMagnitude || value < -kMaxMagnitude;
+}
+
+// Whether one arc's bounds and cost keep check_input()'s rules.
+inline bool arc_fits(Flow lower, Flow upper, Cost cost) {
+  return lower != kInfiniteCapacity && lower <= upper && !exceeds_magnitude(lower) &&
+         (upper == kInfiniteCapacity || !exceeds_magnitude(upper)) && !exceeds_magnitude(cost);
+}
+
+// The sums that bound what the solvers' 64-bit arithmetic must carry.
+struct InputTotals {
+  WideCost supply = 0;              // the sum of the supplies
+  WideCost shifted_supply_abs = 0;  // the sum of |supply| after shifting lower bounds out
+  WideCost finite_capacity = 0;     // the sum of upper - lower over arcs of finite upper bound
+  Cost max_abs_cost = 0;
+
+  void add_arc(Flow lower, Flow upper, Cost cost) {
+    max_abs_cost = std::max(max_abs_cost, cost < 0 ? -cost : cost);
+    if (upper != kInfiniteCapacity) finite_capacity += static_cast<WideCost>(upper) - lower;
+  }
+};
+
+InputCheck check_totals(std::size_t nodes, const InputTotals& totals, SupplyMode mode);
+}  // namespace detail
 
 }  // namespace donorflow
 

@@ -16,19 +16,10 @@ inline std::string arc_text(const StaticGraph& g, ArcId a) {
          std::to_string(g.head(a)) + ")";
 }
 
-inline bool exceeds_magnitude(std::int64_t value) {
-  return value > kMaxMagnitude || value < -kMaxMagnitude;
-}
-
-}  // namespace detail
-
-DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
-  using detail::arc_text;
-  using detail::exceeds_magnitude;
+DONORFLOW_INLINE InputCheck check_sizes(const ProblemView& problem) {
   if (problem.graph == nullptr) return {Status::kBadInput, "no graph given"};
-  const StaticGraph& g = *problem.graph;
-  const auto m = static_cast<std::size_t>(g.arc_count());
-  const auto n = static_cast<std::size_t>(g.node_count());
+  const auto m = static_cast<std::size_t>(problem.graph->arc_count());
+  const auto n = static_cast<std::size_t>(problem.graph->node_count());
   auto size_error = [](const char* what, std::size_t got, std::size_t want) {
     return InputCheck{Status::kBadInput, std::string(what) + " has " + std::to_string(got) +
                                              " entries, expected " + std::to_string(want)};
@@ -41,6 +32,43 @@ DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
     return size_error("cost", problem.cost.size(), m);
   if (!problem.supply.empty() && problem.supply.size() != n)
     return size_error("supply", problem.supply.size(), n);
+  return {};
+}
+
+DONORFLOW_INLINE InputCheck check_totals(std::size_t nodes, const InputTotals& totals,
+                                         SupplyMode mode) {
+  constexpr WideCost kFlowLimit = WideCost{1} << 62;
+  if (totals.shifted_supply_abs + totals.finite_capacity >= kFlowLimit) {
+    return {Status::kOverflow,
+            "total supply plus finite capacities is " +
+                to_string(totals.shifted_supply_abs + totals.finite_capacity) +
+                ", beyond the 2^62 that 64-bit flow arithmetic can carry exactly"};
+  }
+  // Potentials are sums of costs along tree paths, plus one big-M artificial cost of about
+  // (n + 1) * max|c|: keep (n + 2) * max|c| within 2^60.
+  if ((static_cast<WideCost>(nodes) + 2) * totals.max_abs_cost >
+      static_cast<WideCost>(kMaxMagnitude)) {
+    return {Status::kOverflow, "nodes times the largest cost is beyond 2^60: " +
+                                   std::to_string(nodes) + " nodes, largest |cost| " +
+                                   std::to_string(totals.max_abs_cost) + "; rescale the costs"};
+  }
+  if (mode == SupplyMode::kExact && totals.supply != 0) {
+    return {Status::kUnbalanced, "supplies sum to " + to_string(totals.supply) +
+                                     ", not zero; choose a mode in which supply or demand may "
+                                     "remain, or balance them"};
+  }
+  return {};
+}
+
+}  // namespace detail
+
+DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
+  using detail::arc_text;
+  using detail::exceeds_magnitude;
+  if (InputCheck sizes = detail::check_sizes(problem); !sizes.ok()) return sizes;
+  const StaticGraph& g = *problem.graph;
+  const auto m = static_cast<std::size_t>(g.arc_count());
+  const auto n = static_cast<std::size_t>(g.node_count());
 
   // Net supplies after shifting lower bounds out (x = l + y), and the sum of finite residual
   // capacities: together they bound every flow value in a basic solution.
@@ -54,13 +82,21 @@ DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
     }
     shifted[v] = b;
   }
-  WideCost finite_capacity = 0;
-  Cost max_abs_cost = 0;
+  detail::InputTotals totals;
   for (std::size_t i = 0; i < m; ++i) {
     const auto a = static_cast<ArcId>(i);
     const Flow lo = problem.lower_of(a);
     const Flow hi = problem.upper_of(a);
     const Cost c = problem.cost_of(a);
+    if (detail::arc_fits(lo, hi, c)) {
+      totals.add_arc(lo, hi, c);
+      if (lo != 0) {  // most are: reading the arc's ends for nothing took a third of this pass
+        shifted[static_cast<std::size_t>(g.tail(a))] -= lo;
+        shifted[static_cast<std::size_t>(g.head(a))] += lo;
+      }
+      continue;
+    }
+    // What arc_fits() found wrong, named.
     if (lo == kInfiniteCapacity) {
       return {Status::kBadInput, arc_text(g, a) + ": the lower bound cannot be infinite"};
     }
@@ -71,42 +107,14 @@ DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
     if (exceeds_magnitude(lo) || (hi != kInfiniteCapacity && exceeds_magnitude(hi))) {
       return {Status::kOverflow, arc_text(g, a) + ": a bound is beyond 2^60 in absolute value"};
     }
-    if (exceeds_magnitude(c)) {
-      return {Status::kOverflow,
-              arc_text(g, a) + ": cost " + std::to_string(c) + " is beyond 2^60 in absolute value"};
-    }
-    max_abs_cost = std::max(max_abs_cost, c < 0 ? -c : c);
-    if (hi != kInfiniteCapacity) finite_capacity += static_cast<WideCost>(hi) - lo;
-    if (lo != 0) {  // most are: reading the arc's ends for nothing took a third of this pass
-      shifted[static_cast<std::size_t>(g.tail(a))] -= lo;
-      shifted[static_cast<std::size_t>(g.head(a))] += lo;
-    }
-  }
-  WideCost total = 0;
-  WideCost total_abs = 0;
-  for (std::size_t v = 0; v < n; ++v) {
-    total += problem.supply_of(static_cast<NodeId>(v));
-    total_abs += shifted[v] < 0 ? -shifted[v] : shifted[v];
-  }
-  constexpr WideCost kFlowLimit = WideCost{1} << 62;
-  if (total_abs + finite_capacity >= kFlowLimit) {
     return {Status::kOverflow,
-            "total supply plus finite capacities is " + to_string(total_abs + finite_capacity) +
-                ", beyond the 2^62 that 64-bit flow arithmetic can carry exactly"};
+            arc_text(g, a) + ": cost " + std::to_string(c) + " is beyond 2^60 in absolute value"};
   }
-  // Potentials are sums of costs along tree paths, plus one big-M artificial cost of about
-  // (n + 1) * max|c|: keep (n + 2) * max|c| within 2^60.
-  if ((static_cast<WideCost>(n) + 2) * max_abs_cost > static_cast<WideCost>(kMaxMagnitude)) {
-    return {Status::kOverflow, "nodes times the largest cost is beyond 2^60: " + std::to_string(n) +
-                                   " nodes, largest |cost| " + std::to_string(max_abs_cost) +
-                                   "; rescale the costs"};
+  for (std::size_t v = 0; v < n; ++v) {
+    totals.supply += problem.supply_of(static_cast<NodeId>(v));
+    totals.shifted_supply_abs += shifted[v] < 0 ? -shifted[v] : shifted[v];
   }
-  if (problem.supply_mode == SupplyMode::kExact && total != 0) {
-    return {Status::kUnbalanced, "supplies sum to " + to_string(total) +
-                                     ", not zero; choose a mode in which supply or demand may "
-                                     "remain, or balance them"};
-  }
-  return {};
+  return detail::check_totals(n, totals, problem.supply_mode);
 }
 
 }  // namespace donorflow
