@@ -87,7 +87,8 @@ struct InputCheck {
 };
 
 // Checks array sizes, bounds and magnitudes, and the balance of supplies in kExact mode. Every
-// solver calls it first, so that no solver ever starts on input it cannot solve exactly.
+// solver calls it first (a kept network simplex re-solve, in parts: see below), so that no solver
+// ever starts on input it cannot solve exactly.
 InputCheck check_input(const ProblemView& problem);
 
 namespace detail {
