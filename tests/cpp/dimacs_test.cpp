@@ -54,6 +54,17 @@ TEST(Dimacs, RoundTripsThroughTheWriter) {
   EXPECT_EQ(out.str().rfind("c written by the test\nc second line\np min 4 5\n", 0), 0u);
 }
 
+// Lower bounds that are all 0 need no array (the solvers skip their shift); one that is not keeps
+// every arc's.
+TEST(Dimacs, LowerBoundsAreKeptOnlyWhenOneIsNotZero) {
+  EXPECT_TRUE(parse_dimacs(kSmall).lower.empty());
+  const MinCostFlowProblem p = parse_dimacs("p min 3 2\nn 1 2\nn 3 -2\na 1 2 0 5 1\na 2 3 1 5 1\n");
+  EXPECT_EQ(p.lower, (std::vector<Flow>{0, 1}));
+  const auto r = testing::solve_checked(p.view(), Algorithm::kNetworkSimplex);
+  ASSERT_TRUE(r.optimal()) << r.message;
+  EXPECT_EQ(r.flow, (std::vector<Flow>{2, 2}));
+}
+
 TEST(Dimacs, InfiniteCapacityIsTheLargestInteger) {
   const MinCostFlowProblem p = parse_dimacs("p min 2 1\na 1 2 0 9223372036854775807 1\n");
   EXPECT_EQ(p.upper[0], kInfiniteCapacity);

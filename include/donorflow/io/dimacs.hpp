@@ -7,7 +7,8 @@
 //   a <tail> <head> <low> <cap> <cost>   an arc with its bounds and unit cost
 // Nodes without an `n` line have supply 0. There is no standard way to write an infinite
 // capacity; donorflow writes and reads the largest 64-bit integer, 9223372036854775807, for it,
-// as LEMON does. The problem read is in SupplyMode::kExact, as the format intends.
+// as LEMON does. The problem read is in SupplyMode::kExact, as the format intends; its `lower` is
+// empty when every lower bound is 0 (the solvers then skip the shift of lower bounds).
 //
 // Reading is strict: a line that does not parse, an id out of range, a second problem line, a
 // node given twice, a lower bound above the capacity, or an arc count that differs from the

@@ -1,6 +1,7 @@
 // Implementation of donorflow/io/dimacs.hpp.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <iterator>
@@ -150,7 +151,10 @@ DONORFLOW_INLINE MinCostFlowProblem parse_dimacs(std::string_view text, const st
   }
   MinCostFlowProblem problem;
   problem.graph = StaticGraph(static_cast<NodeId>(node_count), tails, heads);
-  problem.lower = std::move(lower);
+  // All zero, as in most files: no array, which the solvers read as zero and skip.
+  if (std::any_of(lower.begin(), lower.end(), [](Flow lo) { return lo != 0; })) {
+    problem.lower = std::move(lower);
+  }
   problem.upper = std::move(upper);
   problem.cost = std::move(cost);
   problem.supply = std::move(supply);
