@@ -222,45 +222,66 @@ TEST(KeptSolver, AfterAnInfeasibleSolveItStartsCold) {
 
 // resolve() tests the input as it reads it rather than checking it first: bad input still gets
 // check_input()'s status and message, and the next solve, on good input again, starts cold with
-// the right answer.
+// the right answer; with lower bounds given or not.
 TEST(KeptSolver, BadInputGetsTheChecksMessageAndTheNextSolveStartsCold) {
-  MinCostFlowProblem problem = gen::generate("netgen", "small", 4, {{"nodes", 300}});
-  NetworkSimplex<> kept(problem.view());
-  const MinCostFlowResult before = kept.run();
-  ASSERT_TRUE(before.optimal());
-  const ArcId a = problem.graph.arc_count() / 2;
-  const NodeId v = problem.graph.tail(a);
-  const struct {
-    const char* what;
-    std::function<void(MinCostFlowProblem&)> spoil;
-    Status status;
-  } cases[] = {
-      {"cost beyond 2^60", [a](MinCostFlowProblem& p) { p.cost[a] = Cost{1} << 61; },
-       Status::kOverflow},
-      {"negative upper bound", [a](MinCostFlowProblem& p) { p.upper[a] = -1; }, Status::kBadInput},
-      {"supply beyond 2^60", [v](MinCostFlowProblem& p) { p.supply[v] = Flow{1} << 61; },
-       Status::kOverflow},
-      {"unbalanced supplies", [v](MinCostFlowProblem& p) { p.supply[v] += 1; },
-       Status::kUnbalanced},
-  };
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.what);
-    const MinCostFlowProblem good = problem;
-    c.spoil(problem);
-    const InputCheck check = check_input(problem.view());
-    const MinCostFlowResult bad = kept.resolve();
-    EXPECT_EQ(bad.status, c.status);
-    EXPECT_EQ(bad.status, check.status);
-    EXPECT_EQ(bad.message, check.message);
-    // The same values in the same storage, so that the view still sees them.
-    std::copy(good.cost.begin(), good.cost.end(), problem.cost.begin());
-    std::copy(good.upper.begin(), good.upper.end(), problem.upper.begin());
-    std::copy(good.supply.begin(), good.supply.end(), problem.supply.begin());
-    const MinCostFlowResult again = kept.resolve();
-    EXPECT_FALSE(kept.started_warm());
-    ASSERT_TRUE(again.optimal());
-    EXPECT_EQ(to_string(again.cost), to_string(before.cost));
-    EXPECT_TRUE(check_certificate(problem.view(), again.flow, again.potential).ok);
+  for (const bool with_lower : {false, true}) {
+    SCOPED_TRACE(with_lower ? "lower bounds given" : "no lower bounds");
+    MinCostFlowProblem problem = gen::generate("netgen", "small", 4, {{"nodes", 300}});
+    const ArcId m = problem.graph.arc_count();
+    if (with_lower) problem.lower.assign(static_cast<std::size_t>(m), 0);
+    NetworkSimplex<> kept(problem.view());
+    const MinCostFlowResult before = kept.run();
+    ASSERT_TRUE(before.optimal());
+    const ArcId a = m / 2;
+    const NodeId v = problem.graph.tail(a);
+    struct Case {
+      const char* what;
+      std::function<void(MinCostFlowProblem&)> spoil;
+      Status status;
+    };
+    std::vector<Case> cases = {
+        {"cost beyond 2^60", [a](MinCostFlowProblem& p) { p.cost[a] = Cost{1} << 61; },
+         Status::kOverflow},
+        {"negative upper bound", [a](MinCostFlowProblem& p) { p.upper[a] = -1; },
+         Status::kBadInput},
+        {"supply beyond 2^60", [v](MinCostFlowProblem& p) { p.supply[v] = Flow{1} << 61; },
+         Status::kOverflow},
+        {"unbalanced supplies", [v](MinCostFlowProblem& p) { p.supply[v] += 1; },
+         Status::kUnbalanced},
+    };
+    if (with_lower) {
+      cases.push_back({"lower bound above the upper one",
+                       [a](MinCostFlowProblem& p) { p.lower[a] = p.upper[a] + 1; },
+                       Status::kBadInput});
+      cases.push_back({"capacities beyond 2^62 in all",
+                       [](MinCostFlowProblem& p) {
+                         for (ArcId k = 0; k < 8; ++k) {
+                           p.lower[k] = Flow{1} << 59;
+                           p.upper[k] = Flow{1} << 60;
+                         }
+                       },
+                       Status::kOverflow});
+    }
+    for (const Case& c : cases) {
+      SCOPED_TRACE(c.what);
+      const MinCostFlowProblem good = problem;
+      c.spoil(problem);
+      const InputCheck check = check_input(problem.view());
+      const MinCostFlowResult bad = kept.resolve();
+      EXPECT_EQ(bad.status, c.status);
+      EXPECT_EQ(bad.status, check.status);
+      EXPECT_EQ(bad.message, check.message);
+      // The same values in the same storage, so that the view still sees them.
+      std::copy(good.lower.begin(), good.lower.end(), problem.lower.begin());
+      std::copy(good.cost.begin(), good.cost.end(), problem.cost.begin());
+      std::copy(good.upper.begin(), good.upper.end(), problem.upper.begin());
+      std::copy(good.supply.begin(), good.supply.end(), problem.supply.begin());
+      const MinCostFlowResult again = kept.resolve();
+      EXPECT_FALSE(kept.started_warm());
+      ASSERT_TRUE(again.optimal());
+      EXPECT_EQ(to_string(again.cost), to_string(before.cost));
+      EXPECT_TRUE(check_certificate(problem.view(), again.flow, again.potential).ok);
+    }
   }
 }
 
