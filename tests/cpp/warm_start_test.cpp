@@ -285,6 +285,29 @@ TEST(KeptSolver, BadInputGetsTheChecksMessageAndTheNextSolveStartsCold) {
   }
 }
 
+// resolve() tests only the arcs that changed and follows the largest |cost| as it changes: when
+// the arc that held it gets cheaper, the answer is still the cold one, and a cost past the limit
+// that (nodes + 2) |cost| <= 2^60 sets is still caught.
+TEST(KeptSolver, FollowsTheLargestCostAsItChanges) {
+  MinCostFlowProblem problem = gen::generate("netgen", "small", 5, {{"nodes", 300}});
+  NetworkSimplex<> kept(problem.view());
+  ASSERT_TRUE(kept.run().optimal());
+  const auto largest =
+      std::max_element(problem.cost.begin(), problem.cost.end()) - problem.cost.begin();
+  problem.cost[largest] = 0;
+  const MinCostFlowResult cheaper = kept.resolve();
+  const MinCostFlowResult cold = solve_min_cost_flow(problem.view(), Algorithm::kNetworkSimplex);
+  ASSERT_TRUE(cheaper.optimal());
+  EXPECT_TRUE(kept.started_warm());
+  EXPECT_EQ(to_string(cheaper.cost), to_string(cold.cost));
+  EXPECT_TRUE(check_certificate(problem.view(), cheaper.flow, cheaper.potential).ok);
+  const Cost limit = (Cost{1} << 60) / (problem.graph.node_count() + 2);
+  problem.cost[largest] = limit + 1;
+  const MinCostFlowResult bad = kept.resolve();
+  EXPECT_EQ(bad.status, Status::kOverflow);
+  EXPECT_EQ(bad.message, check_input(problem.view()).message);
+}
+
 // Keeping the solver is for speed: after changing 1% of the costs it needs few of a cold solve's
 // pivots.
 TEST(KeptSolver, FewPivotsAfterChangingCosts) {

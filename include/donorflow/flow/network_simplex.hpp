@@ -288,6 +288,8 @@ class NetworkSimplex {
   ArcId arc_count_ = 0;       // real arcs; root arcs follow, then extra slack arcs
   ArcId search_count_ = 0;
   Cost big_m_ = 0;
+  Cost max_abs_cost_ = 0;         // the real arcs' largest |cost| (see update_basis())
+  WideCost finite_capacity_ = 0;  // the real arcs' finite capacities (upper - lower), summed
   std::int64_t iterations_ = 0;
 
   // Arcs, in internal order: real arcs (strided), root arcs for nodes 0..n-1, extra slack arcs.

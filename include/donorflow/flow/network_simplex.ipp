@@ -61,15 +61,17 @@ void NetworkSimplex<PivotRule>::build() {
   // Shifted supplies: b(v) minus the lower bounds leaving v plus those entering it.
   std::vector<Flow> supply(static_cast<std::size_t>(n));
   for (NodeId v = 0; v < n; ++v) supply[v] = view.supply_of(v);
-  Cost max_abs_cost = 0;
+  // The largest |cost| and the finite capacities' sum, kept for update_basis()'s test of the input.
+  detail::InputTotals totals;
   for (ArcId a = 0; a < m; ++a) {
     const Flow lo = view.lower_of(a);
     supply[g.tail(a)] -= lo;
     supply[g.head(a)] += lo;
-    const Cost c = view.cost_of(a);
-    max_abs_cost = std::max(max_abs_cost, c < 0 ? -c : c);
+    totals.add_arc(lo, view.upper_of(a), view.cost_of(a));
   }
-  big_m_ = (static_cast<Cost>(n) + 1) * max_abs_cost + 1;
+  max_abs_cost_ = totals.max_abs_cost;
+  finite_capacity_ = totals.finite_capacity;
+  big_m_ = (static_cast<Cost>(n) + 1) * max_abs_cost_ + 1;
 
   // A node's tree arc to the root is a slack arc (cost 0) when it points the way the relaxed
   // mode lets flow go, and an artificial one (cost M) otherwise; a node whose tree arc is
@@ -374,19 +376,38 @@ bool NetworkSimplex<PivotRule>::update_basis() {
   }
   const bool shifted = !lower_.empty();
   bool fits = true;
+  // An arc whose values did not change was tested before; the totals follow the changes (the
+  // largest |cost| is read again from the arcs if the one that held it became smaller). Against
+  // testing every arc: kept re-solves of transport small as above 0.66 ms against 0.81, with zero
+  // lower bounds 0.89 against 1.07.
+  totals.max_abs_cost = max_abs_cost_;
+  totals.finite_capacity = finite_capacity_;
+  bool largest_cost_fell = false;
   for_each_arc([&](ArcId i, ArcId a) {
     const Cost c = view.cost_of(a);
     const Flow lo = view.lower_of(a);
     const Flow hi = view.upper_of(a);
+    const Flow old_lo = shifted ? lower_[i] : 0;
+    const Flow old_room = capacity_[i];
+    const Flow old_hi = old_room == kInfiniteCapacity ? kInfiniteCapacity : old_room + old_lo;
+    if (c == cost_[i] && lo == old_lo && hi == old_hi) return;
     if (!detail::arc_fits(lo, hi, c)) {
       fits = false;
       return;
     }
-    totals.add_arc(lo, hi, c);
-    if (cost_[i] != c) cost_[i] = c;
+    if (c != cost_[i]) {
+      const Cost before = cost_[i] < 0 ? -cost_[i] : cost_[i], now = c < 0 ? -c : c;
+      if (now >= totals.max_abs_cost) {
+        totals.max_abs_cost = now;
+      } else if (before == totals.max_abs_cost) {
+        largest_cost_fell = true;
+      }
+      cost_[i] = c;
+    }
     const Flow room = hi == kInfiniteCapacity ? kInfiniteCapacity : hi - lo;
-    const Flow old_lo = shifted ? lower_[i] : 0;
-    if (room == capacity_[i] && lo == old_lo) return;
+    if (room == old_room && lo == old_lo) return;
+    if (old_room != kInfiniteCapacity) totals.finite_capacity -= old_room;
+    if (room != kInfiniteCapacity) totals.finite_capacity += room;
     const Flow was = old_lo + flow_[i];
     Flow y = 0;  // the new shifted flow
     if (state_[i] == kArcInTree) {
@@ -403,6 +424,12 @@ bool NetworkSimplex<PivotRule>::update_basis() {
     imbalance[target_[i]] += lo + y - was;
   });
   if (!fits) return false;
+  if (largest_cost_fell) {
+    totals.max_abs_cost = 0;
+    for (ArcId i = 0; i < m; ++i) {
+      totals.max_abs_cost = std::max(totals.max_abs_cost, cost_[i] < 0 ? -cost_[i] : cost_[i]);
+    }
+  }
   if (!shifted_supply.empty()) {  // a pass of its own: the loop above stays as tight without
     const StaticGraph& g = *view.graph;
     for (ArcId a = 0; a < m; ++a) {
@@ -416,7 +443,9 @@ bool NetworkSimplex<PivotRule>::update_basis() {
   if (!detail::check_totals(static_cast<std::size_t>(n), totals, problem_.supply_mode).ok()) {
     return false;
   }
-  big_m_ = (static_cast<Cost>(n) + 1) * totals.max_abs_cost + 1;
+  max_abs_cost_ = totals.max_abs_cost;
+  finite_capacity_ = totals.finite_capacity;
+  big_m_ = (static_cast<Cost>(n) + 1) * max_abs_cost_ + 1;
   order_from_thread();
   rebalance(imbalance);
   search_count_ = m + n;
