@@ -355,19 +355,8 @@ bool NetworkSimplex<PivotRule>::update_basis() {
   const NodeId n = node_count_;
   const ArcId m = arc_count_;
   if (!detail::check_sizes(view).ok()) return false;
-  // With lower bounds, the supplies with them shifted out, in 128 bits as in check_input(), so
-  // that no sum overflows before the totals are checked.
-  detail::InputTotals totals;
-  std::vector<WideCost> shifted_supply(view.lower.empty() ? 0 : static_cast<std::size_t>(n));
   for (NodeId v = 0; v < n; ++v) {
-    const Flow b = view.supply_of(v);
-    if (detail::exceeds_magnitude(b)) return false;
-    totals.supply += b;
-    if (shifted_supply.empty()) {
-      totals.shifted_supply_abs += b < 0 ? -b : b;
-    } else {
-      shifted_supply[v] = b;
-    }
+    if (detail::exceeds_magnitude(view.supply_of(v))) return false;
   }
   std::vector<Flow> imbalance(static_cast<std::size_t>(n));
   for (NodeId v = 0; v < n; ++v) {
@@ -376,6 +365,7 @@ bool NetworkSimplex<PivotRule>::update_basis() {
   }
   const bool shifted = !lower_.empty();
   bool fits = true;
+  detail::InputTotals totals;
   // An arc whose values did not change was tested before; the totals follow the changes (the
   // largest |cost| is read again from the arcs if the one that held it became smaller). Against
   // testing every arc: kept re-solves of transport small as above 0.66 ms against 0.81, with zero
@@ -430,16 +420,7 @@ bool NetworkSimplex<PivotRule>::update_basis() {
       totals.max_abs_cost = std::max(totals.max_abs_cost, cost_[i] < 0 ? -cost_[i] : cost_[i]);
     }
   }
-  if (!shifted_supply.empty()) {  // a pass of its own: the loop above stays as tight without
-    const StaticGraph& g = *view.graph;
-    for (ArcId a = 0; a < m; ++a) {
-      if (const Flow lo = view.lower[a]; lo != 0) {
-        shifted_supply[g.tail(a)] -= lo;
-        shifted_supply[g.head(a)] += lo;
-      }
-    }
-    for (const WideCost b : shifted_supply) totals.shifted_supply_abs += b < 0 ? -b : b;
-  }
+  detail::add_supply_totals(view, totals);  // a pass of its own: the loop above stays as tight
   if (!detail::check_totals(static_cast<std::size_t>(n), totals, problem_.supply_mode).ok()) {
     return false;
   }

@@ -120,6 +120,11 @@ struct InputTotals {
   }
 };
 
+// Adds to `totals` the supplies' sum and, with the lower bounds shifted out (x = l + y), the sum
+// of their absolute values, in 128 bits so that nothing overflows before check_totals() looks.
+// The supplies must have passed exceeds_magnitude() and the arcs arc_fits().
+void add_supply_totals(const ProblemView& problem, InputTotals& totals);
+
 InputCheck check_totals(std::size_t nodes, const InputTotals& totals, SupplyMode mode);
 }  // namespace detail
 
