@@ -263,7 +263,7 @@ class NetworkSimplex {
   void for_each_arc_by_input(F&& f) const;
   ArcId internal_arc(ArcId a) const { return first_[a % stride_] + a / stride_; }
   ArcId input_arc(ArcId i) const;
-  void build();
+  void build(const detail::InputTotals& totals);  // totals: check_input()'s
   bool build_warm();
   bool update_basis();
   void settle_imbalances(std::vector<Flow>& imbalance);

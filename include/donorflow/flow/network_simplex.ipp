@@ -48,7 +48,7 @@ ArcId NetworkSimplex<PivotRule>::input_arc(ArcId i) const {
 }
 
 template <class PivotRule>
-void NetworkSimplex<PivotRule>::build() {
+void NetworkSimplex<PivotRule>::build(const detail::InputTotals& totals) {
   const ProblemView view = problem_;  // a local copy: see update_basis()
   const StaticGraph& g = *view.graph;
   node_count_ = g.node_count();
@@ -61,14 +61,13 @@ void NetworkSimplex<PivotRule>::build() {
   // Shifted supplies: b(v) minus the lower bounds leaving v plus those entering it.
   std::vector<Flow> supply(static_cast<std::size_t>(n));
   for (NodeId v = 0; v < n; ++v) supply[v] = view.supply_of(v);
-  // The largest |cost| and the finite capacities' sum, kept for update_basis()'s test of the input.
-  detail::InputTotals totals;
-  for (ArcId a = 0; a < m; ++a) {
-    const Flow lo = view.lower_of(a);
-    supply[g.tail(a)] -= lo;
-    supply[g.head(a)] += lo;
-    totals.add_arc(lo, view.upper_of(a), view.cost_of(a));
+  for (ArcId a = 0; a < static_cast<ArcId>(view.lower.size()); ++a) {
+    supply[g.tail(a)] -= view.lower[a];
+    supply[g.head(a)] += view.lower[a];
   }
+  // The largest |cost| and the finite capacities' sum, as check_input() summed them, kept for
+  // update_basis()'s test of the input. (build() used to sum them again: a pass over the arcs,
+  // with a write to each end's supply.)
   max_abs_cost_ = totals.max_abs_cost;
   finite_capacity_ = totals.finite_capacity;
   big_m_ = (static_cast<Cost>(n) + 1) * max_abs_cost_ + 1;
@@ -804,10 +803,11 @@ MinCostFlowResult NetworkSimplex<PivotRule>::finish(Status status, std::string m
 template <class PivotRule>
 MinCostFlowResult NetworkSimplex<PivotRule>::run() {
   iterations_ = 0;
-  if (const InputCheck check = check_input(problem_); !check.ok()) {
+  detail::InputTotals totals;
+  if (const InputCheck check = detail::check_input(problem_, totals); !check.ok()) {
     return finish(check.status, check.message);
   }
-  build();
+  build(totals);
   started_warm_ = !warm_.flow.empty() && build_warm();
   return optimize();
 }

@@ -126,6 +126,11 @@ struct InputTotals {
 void add_supply_totals(const ProblemView& problem, InputTotals& totals);
 
 InputCheck check_totals(std::size_t nodes, const InputTotals& totals, SupplyMode mode);
+
+// check_input() that also hands over the totals it summed, for a solver that needs them
+// (NetworkSimplex::build()) and would otherwise read every arc again; they are complete only
+// when the check passes.
+InputCheck check_input(const ProblemView& problem, InputTotals& totals);
 }  // namespace detail
 
 }  // namespace donorflow

@@ -87,7 +87,7 @@ DONORFLOW_INLINE InputCheck check_totals(std::size_t nodes, const InputTotals& t
 
 }  // namespace detail
 
-DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
+DONORFLOW_INLINE InputCheck detail::check_input(const ProblemView& problem, InputTotals& totals) {
   using detail::arc_text;
   using detail::exceeds_magnitude;
   if (InputCheck sizes = detail::check_sizes(problem); !sizes.ok()) return sizes;
@@ -105,7 +105,6 @@ DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
   }
   // Net supplies after shifting lower bounds out, and the sum of finite residual capacities:
   // together they bound every flow value in a basic solution.
-  detail::InputTotals totals;
   for (std::size_t i = 0; i < m; ++i) {
     const auto a = static_cast<ArcId>(i);
     const Flow lo = problem.lower_of(a);
@@ -131,6 +130,11 @@ DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
   }
   detail::add_supply_totals(problem, totals);
   return detail::check_totals(n, totals, problem.supply_mode);
+}
+
+DONORFLOW_INLINE InputCheck check_input(const ProblemView& problem) {
+  detail::InputTotals totals;
+  return detail::check_input(problem, totals);
 }
 
 }  // namespace donorflow
