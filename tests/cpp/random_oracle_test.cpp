@@ -109,12 +109,13 @@ OracleAnswer boost_oracle(const MinCostFlowProblem& p) {
   return answer;
 }
 
-// Random instances of several shapes, all with finite capacities.
+// Random instances of several shapes, all with finite capacities. Shape 4 is dense, the others
+// have at most 24 nodes.
 MinCostFlowProblem random_instance(std::mt19937_64& rng, int shape) {
   auto uniform = [&rng](std::int64_t lo, std::int64_t hi) {
     return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
   };
-  const NodeId n = static_cast<NodeId>(uniform(1, 24));
+  const NodeId n = static_cast<NodeId>(shape == 4 ? uniform(130, 150) : uniform(1, 24));
   std::vector<NodeId> tails, heads;
   switch (shape) {
     case 0: {  // sparse random, with parallel arcs and self-loops
@@ -136,6 +137,23 @@ MinCostFlowProblem random_instance(std::mt19937_64& rng, int shape) {
       for (int i = 0; i < n; ++i) {
         tails.push_back(static_cast<NodeId>(uniform(0, n - 1)));
         heads.push_back(static_cast<NodeId>(uniform(0, n - 1)));
+      }
+      break;
+    }
+    case 4: {  // dense: every left node to every right node (some pairs twice), a few arcs back,
+               // and the last nodes with only a few arcs, so that network simplex prices from
+               // shortlists of each node's cheapest arcs and some nodes have fewer than those
+      const NodeId left = n / 2, sparse = 8;
+      for (NodeId u = 0; u < left; ++u) {
+        for (NodeId v = left; v < n - sparse; ++v) {
+          tails.push_back(u), heads.push_back(v);
+          if (uniform(0, 9) == 0) tails.push_back(u), heads.push_back(v);
+        }
+      }
+      for (int i = 0; i < 4 * n; ++i) {
+        const auto u = static_cast<NodeId>(uniform(0, n - 1)),
+                   v = static_cast<NodeId>(uniform(0, n - 1));
+        tails.push_back(u), heads.push_back(v);
       }
       break;
     }
@@ -210,6 +228,30 @@ TEST(RandomOracle, MatchesBoostSuccessiveShortestPathOnAThousandInstances) {
   // The generator must exercise both outcomes substantially, or the test proves little.
   EXPECT_GT(optimal, 600);
   EXPECT_GT(infeasible, 100);
+}
+
+// Dense networks, where network simplex first prices each node's cheapest arcs
+// (network_simplex.hpp, BlockSearchPivot): at least 32 arcs per node.
+TEST(RandomOracle, MatchesBoostOnDenseNetworks) {
+  std::mt19937_64 rng(20261124);
+  int optimal = 0;
+  for (int i = 0; i < 40; ++i) {
+    const MinCostFlowProblem p = random_instance(rng, 4);
+    ASSERT_GE(p.graph.arc_count(), 32 * p.graph.node_count());
+    const OracleAnswer oracle = boost_oracle(p);
+    for (Algorithm algorithm : testing::kAllAlgorithms) {
+      const MinCostFlowResult r = testing::solve_checked(p.view(), algorithm);
+      SCOPED_TRACE("instance " + std::to_string(i) + ", " + std::string(algorithm_name(algorithm)));
+      if (oracle.feasible) {
+        ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+        ASSERT_EQ(to_string(r.cost), to_string(oracle.cost));
+      } else {
+        ASSERT_EQ(r.status, Status::kInfeasible) << r.message;
+      }
+    }
+    optimal += oracle.feasible ? 1 : 0;
+  }
+  EXPECT_GT(optimal, 20);
 }
 
 }  // namespace
