@@ -883,7 +883,6 @@ MinCostFlowResult NetworkSimplex<PivotRule>::resolve() {
   return optimize();
 }
 
-// Pivots from the basis run() or resolve() laid out until no arc may enter.
 // Each node's kShortlistLength cheapest outgoing arcs (all of them when it has fewer), by cost and
 // then by arc, in internal numbers.
 template <class PivotRule>
@@ -903,6 +902,7 @@ void NetworkSimplex<PivotRule>::make_shortlist() {
   }
 }
 
+// Pivots from the basis run() or resolve() laid out until no arc may enter.
 template <class PivotRule>
 MinCostFlowResult NetworkSimplex<PivotRule>::optimize() {
   PivotRule pivot({source_, target_, cost_, state_, potential_}, search_count_);
