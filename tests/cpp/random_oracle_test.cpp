@@ -207,23 +207,30 @@ MinCostFlowProblem random_instance(std::mt19937_64& rng, int shape) {
   return p;
 }
 
+// Solves instance `i` with every algorithm, checking each certificate, and compares the outcome
+// with the oracle's; `feasible` is the oracle's verdict.
+void expect_oracle_outcome(const MinCostFlowProblem& p, int i, bool& feasible) {
+  const OracleAnswer oracle = boost_oracle(p);
+  feasible = oracle.feasible;
+  for (Algorithm algorithm : testing::kAllAlgorithms) {
+    const MinCostFlowResult r = testing::solve_checked(p.view(), algorithm);
+    SCOPED_TRACE("instance " + std::to_string(i) + ", " + std::string(algorithm_name(algorithm)));
+    if (oracle.feasible) {
+      ASSERT_EQ(r.status, Status::kOptimal) << r.message;
+      ASSERT_EQ(to_string(r.cost), to_string(oracle.cost));
+    } else {
+      ASSERT_EQ(r.status, Status::kInfeasible) << r.message;
+    }
+  }
+}
+
 TEST(RandomOracle, MatchesBoostSuccessiveShortestPathOnAThousandInstances) {
   std::mt19937_64 rng(20261122);
   int optimal = 0, infeasible = 0;
   for (int i = 0; i < 1200; ++i) {
-    const MinCostFlowProblem p = random_instance(rng, i % 4);
-    const OracleAnswer oracle = boost_oracle(p);
-    for (Algorithm algorithm : testing::kAllAlgorithms) {
-      const MinCostFlowResult r = testing::solve_checked(p.view(), algorithm);
-      SCOPED_TRACE("instance " + std::to_string(i) + ", " + std::string(algorithm_name(algorithm)));
-      if (oracle.feasible) {
-        ASSERT_EQ(r.status, Status::kOptimal) << r.message;
-        ASSERT_EQ(to_string(r.cost), to_string(oracle.cost));
-      } else {
-        ASSERT_EQ(r.status, Status::kInfeasible) << r.message;
-      }
-    }
-    (oracle.feasible ? optimal : infeasible) += 1;
+    bool feasible = false;
+    ASSERT_NO_FATAL_FAILURE(expect_oracle_outcome(random_instance(rng, i % 4), i, feasible));
+    (feasible ? optimal : infeasible) += 1;
   }
   // The generator must exercise both outcomes substantially, or the test proves little.
   EXPECT_GT(optimal, 600);
@@ -238,18 +245,9 @@ TEST(RandomOracle, MatchesBoostOnDenseNetworks) {
   for (int i = 0; i < 40; ++i) {
     const MinCostFlowProblem p = random_instance(rng, 4);
     ASSERT_GE(p.graph.arc_count(), 32 * p.graph.node_count());
-    const OracleAnswer oracle = boost_oracle(p);
-    for (Algorithm algorithm : testing::kAllAlgorithms) {
-      const MinCostFlowResult r = testing::solve_checked(p.view(), algorithm);
-      SCOPED_TRACE("instance " + std::to_string(i) + ", " + std::string(algorithm_name(algorithm)));
-      if (oracle.feasible) {
-        ASSERT_EQ(r.status, Status::kOptimal) << r.message;
-        ASSERT_EQ(to_string(r.cost), to_string(oracle.cost));
-      } else {
-        ASSERT_EQ(r.status, Status::kInfeasible) << r.message;
-      }
-    }
-    optimal += oracle.feasible ? 1 : 0;
+    bool feasible = false;
+    ASSERT_NO_FATAL_FAILURE(expect_oracle_outcome(p, i, feasible));
+    optimal += feasible ? 1 : 0;
   }
   EXPECT_GT(optimal, 20);
 }

@@ -129,8 +129,9 @@ enum ArcState : std::int8_t { kArcAtUpper = -1, kArcInTree = 0, kArcAtLower = 1 
 // only when no shortlisted arc violates does it search all the arcs, for the next kShortlistRest
 // pivots; the last search, which proves the optimum, is always over all the arcs. This is the
 // shortlist method of Gottschlich and Schuhmacher (2014) for transport problems, in block
-// search's terms. Cold transport small took 4.5 ms against 6.3 (2,556 pivots against 4,364),
-// transport medium 68 ms against 91 (docs/performance.md, "Shortlists").
+// search's terms. Cold transport small took 4.3 ms against 5.7 to 6.0 (2,556 pivots against
+// 4,364), transport medium 68 ms against 91 (docs/performance.md, "Shortlists on dense
+// networks").
 class BlockSearchPivot {
  public:
   struct Arrays {
