@@ -236,6 +236,39 @@ TEST_P(EveryAlgorithm, FlowsAndCostsAroundThirtyTwoBitsAreExact) {
   EXPECT_EQ(r.cost, static_cast<WideCost>(edge + 1) * (1 - edge));
 }
 
+TEST(NetworkSimplexShortlist, ANodeWhoseSampledCostsMisleadFallsBackToAllItsArcs) {
+  // 40 donors by 200 regions (8,000 arcs on 240 nodes: dense, so a cold network simplex prices
+  // shortlists of each node's 30 cheapest arcs). Donor 0's arcs at the places the cut-off samples
+  // (k * 200 / 64) are its cheapest, all the others cost far more: the cut-off lets only about 20
+  // through, fewer than a list, and the list must come from all its arcs. The other donors' costs
+  // are spread. Network simplex must agree with cost scaling, each with its certificate.
+  constexpr NodeId kDonors = 40, kRegions = 200;
+  std::vector<NodeId> tails, heads;
+  std::vector<Flow> upper;
+  std::vector<Cost> cost;
+  std::vector<Flow> supply(kDonors + kRegions, 0);
+  std::vector<bool> sampled(kRegions, false);
+  for (NodeId k = 0; k < 64; ++k) sampled[static_cast<std::size_t>(k * kRegions / 64)] = true;
+  for (NodeId d = 0; d < kDonors; ++d) {
+    for (NodeId r = 0; r < kRegions; ++r) {
+      tails.push_back(d), heads.push_back(kDonors + r), upper.push_back(5);
+      const bool cheap = sampled[static_cast<std::size_t>(r)];
+      cost.push_back(d == 0 ? (cheap ? 1 + r % 7 : 5'000 + r) : 1 + (d * 37 + r * 101) % 997);
+    }
+    supply[static_cast<std::size_t>(d)] = 50;
+  }
+  for (NodeId r = 0; r < kRegions; ++r) supply[static_cast<std::size_t>(kDonors + r)] = -10;
+  MinCostFlowProblem p;
+  p.graph = StaticGraph(kDonors + kRegions, tails, heads);
+  p.upper = upper, p.cost = cost, p.supply = supply;
+  ASSERT_GE(p.graph.arc_count(), 32 * p.graph.node_count());
+  const MinCostFlowResult simplex = solve_checked(p.view(), Algorithm::kNetworkSimplex);
+  const MinCostFlowResult scaling = solve_checked(p.view(), Algorithm::kCostScaling);
+  ASSERT_EQ(simplex.status, Status::kOptimal) << simplex.message;
+  ASSERT_EQ(scaling.status, Status::kOptimal) << scaling.message;
+  EXPECT_EQ(to_string(simplex.cost), to_string(scaling.cost));
+}
+
 TEST(NetworkSimplexLayout, AStrideOfMoreThanOneTileWithLongerRunsKeepsEveryArc) {
   // 130 donors by 170 regions: 22,100 arcs on 300 nodes, laid out with a stride of 73 (more than
   // one tile of 64 runs), the first 54 runs one arc longer than the others. An arc laid out or
