@@ -296,6 +296,13 @@ class NetworkSimplex {
   // ended with (see "Re-solve"); when that solve did not end optimal, the same as run().
   MinCostFlowResult resolve();
 
+  // The same, when only the arcs listed may have changed their cost or bounds since the last
+  // solve (supplies may change anywhere): it reads the listed arcs' values and no others', so that
+  // a change of a few arcs costs no pass over all of them (see "Re-solve"). The list may hold an
+  // arc twice, or an arc that did not change. An arc that changed but is not listed is not seen:
+  // the answer is then that of its old values. An id outside the graph gives kBadInput.
+  MinCostFlowResult resolve(std::span<const ArcId> changed_arcs);
+
   // Whether the last solve started from a warm start or from the kept basis (false: it started
   // cold).
   bool started_warm() const { return started_warm_; }
@@ -319,12 +326,13 @@ class NetworkSimplex {
   ArcId input_arc(ArcId i) const;
   void build(const detail::InputTotals& totals);  // totals: check_input()'s
   bool build_warm();
-  bool update_basis();
+  bool update_basis(const std::span<const ArcId>* listed);  // null: every arc
+  MinCostFlowResult resolve_from_basis(const std::span<const ArcId>* changed_arcs);
   void settle_imbalances(std::vector<Flow>& imbalance);
-  void place_root_arcs(const std::vector<Flow>& imbalance);
+  bool place_root_arcs(const std::vector<Flow>& imbalance);
   void order_from_thread();
   void set_potentials();
-  void rebalance(std::vector<Flow>& imbalance);
+  bool rebalance(std::vector<Flow>& imbalance);
   void dual_pivots();
   void shift_potentials(NodeId u_in, Cost sigma);
   MinCostFlowResult optimize();
@@ -337,10 +345,11 @@ class NetworkSimplex {
   ProblemView problem_;
   WarmStart warm_;
   bool started_warm_ = false;
-  bool basis_ready_ = false;  // the last solve ended optimal: resolve() may start from its basis
-  bool parked_ = false;       // the warm basis parks imbalances on root arcs out of the tree
-  NodeId node_count_ = 0;     // real nodes; the root is node_count_
-  ArcId arc_count_ = 0;       // real arcs; root arcs follow, then extra slack arcs
+  bool basis_ready_ = false;     // the last solve ended optimal: resolve() may start from its basis
+  bool parked_ = false;          // the warm basis parks imbalances on root arcs out of the tree
+  bool proven_optimal_ = false;  // the re-solve's basis is optimal before any pricing
+  NodeId node_count_ = 0;        // real nodes; the root is node_count_
+  ArcId arc_count_ = 0;          // real arcs; root arcs follow, then extra slack arcs
   ArcId search_count_ = 0;
   Cost big_m_ = 0;
   Cost max_abs_cost_ = 0;         // the real arcs' largest |cost| (see update_basis())

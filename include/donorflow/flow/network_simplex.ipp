@@ -399,7 +399,7 @@ bool NetworkSimplex<PivotRule>::build_warm() {
 // bounds, as Python's MinCostFlowSolver holds, 1.07 ms against 1.35 when check_input() still ran
 // whole for them. False, with the basis half updated, when the input breaks a rule.
 template <class PivotRule>
-bool NetworkSimplex<PivotRule>::update_basis() {
+bool NetworkSimplex<PivotRule>::update_basis(const std::span<const ArcId>* listed) {
   // A local copy of the view: the compiler may keep its sizes in registers, whereas a store into
   // one of the solver's arrays of 64-bit integers might change the member's (kept re-solves of
   // transport small as above: 0.78 ms against 0.87).
@@ -417,6 +417,7 @@ bool NetworkSimplex<PivotRule>::update_basis() {
   }
   const bool shifted = !lower_.empty();
   bool fits = true;
+  bool arc_changed = false;
   detail::InputTotals totals;
   // An arc whose values did not change was tested before; the totals follow the changes (the
   // largest |cost| is read again from the arcs if the one that held it became smaller). Against
@@ -425,7 +426,7 @@ bool NetworkSimplex<PivotRule>::update_basis() {
   totals.max_abs_cost = max_abs_cost_;
   totals.finite_capacity = finite_capacity_;
   bool largest_cost_fell = false;
-  for_each_arc([&](ArcId i, ArcId a) {
+  auto take = [&](ArcId i, ArcId a) {
     const Cost c = view.cost_of(a);
     const Flow lo = view.lower_of(a);
     const Flow hi = view.upper_of(a);
@@ -433,6 +434,7 @@ bool NetworkSimplex<PivotRule>::update_basis() {
     const Flow old_room = capacity_[i];
     const Flow old_hi = old_room == kInfiniteCapacity ? kInfiniteCapacity : old_room + old_lo;
     if (c == cost_[i] && lo == old_lo && hi == old_hi) return;
+    arc_changed = true;
     if (!detail::arc_fits(lo, hi, c)) {
       fits = false;
       return;
@@ -464,7 +466,12 @@ bool NetworkSimplex<PivotRule>::update_basis() {
     flow_[i] = y;
     imbalance[source_[i]] -= lo + y - was;
     imbalance[target_[i]] += lo + y - was;
-  });
+  };
+  if (listed == nullptr) {
+    for_each_arc(take);
+  } else {
+    for (const ArcId a : *listed) take(internal_arc(a), a);
+  }
   if (!fits) return false;
   if (largest_cost_fell) {
     totals.max_abs_cost = 0;
@@ -480,18 +487,24 @@ bool NetworkSimplex<PivotRule>::update_basis() {
   finite_capacity_ = totals.finite_capacity;
   big_m_ = (static_cast<Cost>(n) + 1) * max_abs_cost_ + 1;
   order_from_thread();
-  rebalance(imbalance);
+  const bool restored = rebalance(imbalance);
+  // Only supplies changed: the old potentials priced every arc as optimality requires and the
+  // dual pivots kept them so; with every tree arc back in its bounds, the basis is optimal and
+  // optimize() need not price the arcs to prove it.
+  proven_optimal_ = !arc_changed && restored;
   search_count_ = m + n;
   return true;
 }
 
 // Restores the balance the changes broke, on the tree of order_ (its thread and subtrees up to
-// date). Every node's imbalance is passed up to its parent whatever the bounds, so that the tree's
-// flows balance every node but some may leave their bounds (a component's top puts what it holds
-// on its root arc, whose bound is then 0); dual pivots bring them back (see dual_pivots()); what
-// is left out of bounds, if any, is clamped and settled as in a warm start, on root arcs of cost M.
+// date). Returns true when the dual pivots alone brought every tree arc back within its bounds
+// and the components' potentials kept their differences (see place_root_arcs()). Every node's
+// imbalance is passed up to its parent whatever the bounds, so that the tree's flows balance every
+// node but some may leave their bounds (a component's top puts what it holds on its root arc, whose
+// bound is then 0); dual pivots bring them back (see dual_pivots()); what is left out of bounds, if
+// any, is clamped and settled as in a warm start, on root arcs of cost M.
 template <class PivotRule>
-void NetworkSimplex<PivotRule>::rebalance(std::vector<Flow>& imbalance) {
+bool NetworkSimplex<PivotRule>::rebalance(std::vector<Flow>& imbalance) {
   const NodeId n = node_count_;
   const ArcId m = arc_count_;
   const NodeId root = n;
@@ -503,17 +516,20 @@ void NetworkSimplex<PivotRule>::rebalance(std::vector<Flow>& imbalance) {
     imbalance[parent_[v]] += e;
     imbalance[v] = 0;
   }
-  place_root_arcs(imbalance);  // only the tops hold any: on their root arcs, in the tree
+  // Only the tops hold any: on their root arcs, in the tree.
+  const bool same_prices = place_root_arcs(imbalance);
   std::fill(imbalance.begin(), imbalance.end(), 0);
   set_potentials();
   dual_pivots();
   // Clamp what the dual pivots left out of bounds; the units an arc stops carrying are left at
   // its ends.
+  bool clamped = false;
   for (NodeId v = 0; v < n; ++v) {
     const ArcId i = pred_[v];
     const Flow hi = i >= m ? 0 : capacity_[i];
     const Flow to = std::clamp<Flow>(flow_[i], 0, hi);
     if (to == flow_[i]) continue;
+    clamped = true;
     if (source_[i] != root) imbalance[source_[i]] += flow_[i] - to;
     if (target_[i] != root) imbalance[target_[i]] -= flow_[i] - to;
     flow_[i] = to;
@@ -521,6 +537,7 @@ void NetworkSimplex<PivotRule>::rebalance(std::vector<Flow>& imbalance) {
   order_from_thread();  // the dual pivots changed the tree
   settle_imbalances(imbalance);
   set_potentials();
+  return same_prices && !clamped;
 }
 
 // Dual network simplex pivots on a tree whose potentials price every arc out of it correctly (as
@@ -659,13 +676,17 @@ void NetworkSimplex<PivotRule>::settle_imbalances(std::vector<Flow>& imbalance) 
 
 // Root arcs for what each node still holds: a component's top node's is in the tree and carries
 // it; any other node's is out of the tree at its upper bound, which is what the node holds (zero
-// for most: set_potentials() then moves it to the bound that keeps it out of pricing).
+// for most: set_potentials() then moves it to the bound that keeps it out of pricing). Returns
+// whether the tops' arcs kept their directions, or all turned the same way: then set_potentials()
+// changes every potential by the same amount, and the arcs between components keep their prices.
 template <class PivotRule>
-void NetworkSimplex<PivotRule>::place_root_arcs(const std::vector<Flow>& imbalance) {
+bool NetworkSimplex<PivotRule>::place_root_arcs(const std::vector<Flow>& imbalance) {
   const NodeId n = node_count_;
   const ArcId m = arc_count_;
   const NodeId root = n;
   parked_ = false;
+  int turn = 0;  // how the first top's arc turned: 0 kept, kDown - kUp or kUp - kDown
+  bool first_top = true, same_turn = true;
   for (NodeId v = 0; v < n; ++v) {
     const ArcId e = m + v;
     const bool up = imbalance[v] >= 0;
@@ -677,8 +698,13 @@ void NetworkSimplex<PivotRule>::place_root_arcs(const std::vector<Flow>& imbalan
     capacity_[e] = top ? kInfiniteCapacity : flow_[e];
     state_[e] = top ? kArcInTree : kArcAtUpper;
     parked_ = parked_ || (!top && flow_[e] > 0);
-    if (top) pred_dir_[v] = up ? kUp : kDown;
+    if (!top) continue;
+    const std::int8_t dir = up ? kUp : kDown;
+    if (first_top) turn = dir - pred_dir_[v], first_top = false;
+    same_turn = same_turn && dir - pred_dir_[v] == turn;
+    pred_dir_[v] = dir;
   }
+  return same_turn;
 }
 
 // Potentials that make every tree arc's reduced cost zero, from the root down order_; then the
@@ -861,15 +887,37 @@ MinCostFlowResult NetworkSimplex<PivotRule>::run() {
     return finish(check.status, check.message);
   }
   build(totals);
+  proven_optimal_ = false;
   started_warm_ = !warm_.flow.empty() && build_warm();
   return optimize();
 }
 
 template <class PivotRule>
 MinCostFlowResult NetworkSimplex<PivotRule>::resolve() {
+  return resolve_from_basis(nullptr);
+}
+
+template <class PivotRule>
+MinCostFlowResult NetworkSimplex<PivotRule>::resolve(std::span<const ArcId> changed_arcs) {
+  if (basis_ready_) {
+    for (const ArcId a : changed_arcs) {
+      if (a < 0 || a >= arc_count_) {
+        return finish(Status::kBadInput, "changed arc " + std::to_string(a) +
+                                             " is not an arc of the graph (0.." +
+                                             std::to_string(arc_count_ - 1) + ")");
+      }
+    }
+  }
+  return resolve_from_basis(&changed_arcs);
+}
+
+template <class PivotRule>
+MinCostFlowResult NetworkSimplex<PivotRule>::resolve_from_basis(
+    const std::span<const ArcId>* changed_arcs) {
   if (!basis_ready_) return run();
   iterations_ = 0;
-  if (!update_basis()) {  // bad input: check_input() names it; the next solve starts afresh
+  if (!update_basis(
+          changed_arcs)) {  // bad input: check_input() names it; the next solve starts afresh
     basis_ready_ = false;
     const InputCheck check = check_input(problem_);
     return check.ok() ? run() : finish(check.status, check.message);
@@ -935,7 +983,7 @@ MinCostFlowResult NetworkSimplex<PivotRule>::optimize() {
     pivot.use_shortlist(shortlist_);
   }
   ArcId entering = -1;
-  while (pivot.find_entering(entering)) {
+  while (!proven_optimal_ && pivot.find_entering(entering)) {
     ++iterations_;
     // Flow will go around the cycle from `first` over the entering arc to `second`.
     const bool increase = state_[entering] == kArcAtLower;
