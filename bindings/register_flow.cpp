@@ -211,14 +211,32 @@ class KeptSolver {
       : KeptSolver(checked_spans(tails, heads, capacities, costs, supplies, lower),
                    parse_supply_mode(supply_mode)) {}
 
-  py::dict solve() {
+  // `changed_arcs`, when given, lists the arcs whose cost or bounds changed since the last solve:
+  // a re-solve reads only those (NetworkSimplex::resolve(changed_arcs)).
+  py::dict solve(const std::optional<Int64Array>& changed_arcs) {
+    std::vector<ArcId> changed;
+    if (changed_arcs) {
+      const std::span<const std::int64_t> ids = span_of(*changed_arcs, "changed_arcs");
+      const auto m = static_cast<std::int64_t>(graph_.arc_count());
+      changed.reserve(ids.size());
+      for (std::size_t k = 0; k < ids.size(); ++k) {
+        if (ids[k] < 0 || ids[k] >= m) {
+          throw std::invalid_argument(
+              "changed_arcs[" + std::to_string(k) + "] = " + std::to_string(ids[k]) +
+              " is not an arc of the graph (0.." + std::to_string(m - 1) + ")");
+        }
+        changed.push_back(static_cast<ArcId>(ids[k]));
+      }
+    }
     MinCostFlowResult result;
     double seconds = 0;
     {
       // Without the GIL, as min_cost_flow; Python must not change the arrays meanwhile.
       py::gil_scoped_release release;
       const auto start = std::chrono::steady_clock::now();
-      result = solved_ ? solver_.resolve() : solver_.run();
+      result = !solved_       ? solver_.run()
+               : changed_arcs ? solver_.resolve(std::span<const ArcId>(changed))
+                              : solver_.resolve();
       seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
     solved_ = true;
@@ -286,8 +304,9 @@ void register_flow(py::module_& m) {
            py::arg("tails").noconvert(), py::arg("heads").noconvert(),
            py::arg("capacities").noconvert(), py::arg("costs").noconvert(),
            py::arg("supplies").noconvert(), py::arg("lower").noconvert(), py::arg("supply_mode"))
-      .def("solve", &KeptSolver::solve,
-           "Solve; after the first solve, from the basis the last one ended with.")
+      .def("solve", &KeptSolver::solve, py::arg("changed_arcs").noconvert() = py::none(),
+           "Solve; after the first solve, from the basis the last one ended with, reading only "
+           "the changed arcs when they are listed.")
       .def_property_readonly("capacities", &KeptSolver::capacities)
       .def_property_readonly("costs", &KeptSolver::costs)
       .def_property_readonly("supplies", &KeptSolver::supplies)

@@ -256,6 +256,44 @@ def test_kept_solver_resolves_after_changes_in_place():
         assert donorflow.check_certificate(**now, flow=warm.flow, potentials=warm.potentials)
 
 
+def test_kept_solver_told_which_arcs_changed_reads_only_those():
+    problem = transport(30, 60, seed=5)
+    solver = donorflow.MinCostFlowSolver(**problem)
+    assert solver.solve().optimal
+    rng = np.random.default_rng(11)
+    for step in range(6):
+        arcs = rng.choice(problem["costs"].size, 20, replace=False)
+        if step % 2 == 0:
+            solver.costs[arcs] += rng.integers(-50, 50, arcs.size)
+        else:
+            solver.capacities[arcs] = np.maximum(0, solver.capacities[arcs] - 3)
+            solver.supplies[[0, 30]] += [2, -2]
+        now = dict(problem, costs=solver.costs.copy(), capacities=solver.capacities.copy(),
+                   supplies=solver.supplies.copy())
+        cold = donorflow.min_cost_flow(**now, algorithm="network-simplex")
+        warm = solver.solve(changed_arcs=arcs)
+        assert warm.status == cold.status == "OPTIMAL"
+        assert solver.warm and warm.cost == cold.cost
+        assert donorflow.check_certificate(**now, flow=warm.flow, potentials=warm.potentials)
+    # Only the listed arcs are read: an unused arc made far cheaper but not listed keeps its
+    # old cost, so the answer is the old one, which the new cost no longer proves.
+    unused = int(np.flatnonzero(warm.flow == 0)[0])
+    solver.costs[unused] -= 5000
+    unseen = solver.solve(changed_arcs=[])
+    assert unseen.cost == warm.cost
+    assert not donorflow.check_certificate(
+        **dict(problem, costs=solver.costs, capacities=solver.capacities,
+               supplies=solver.supplies), flow=unseen.flow, potentials=unseen.potentials)
+    with pytest.raises(ValueError, match=r"changed_arcs\[1\] = 1800 is not an arc of the graph "
+                                         r"\(0\.\.1799\)"):
+        solver.solve(changed_arcs=[0, 1800])
+    again = solver.solve(changed_arcs=[unused])  # nothing was solved: still from the kept basis
+    assert solver.warm
+    assert again.cost == donorflow.min_cost_flow(
+        **dict(problem, costs=solver.costs, capacities=solver.capacities,
+               supplies=solver.supplies)).cost
+
+
 def test_kept_solver_arrays_and_errors():
     solver = donorflow.MinCostFlowSolver(**dict(SMALL, capacities=None))
     assert solver.capacities.dtype == np.int64

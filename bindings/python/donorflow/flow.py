@@ -319,14 +319,23 @@ class MinCostFlowSolver:
         """Whether the last solve started from the basis of the one before."""
         return self._warm
 
-    def solve(self) -> MinCostFlowResult:
+    def solve(self, changed_arcs: Optional[ArrayLike] = None) -> MinCostFlowResult:
         """Solve the problem the arrays hold now (see the class).
+
+        Args:
+            changed_arcs: the arcs whose cost or bounds changed since the last solve, if known
+                (supplies may change anywhere): the solve then reads only those arcs' values,
+                not every arc's. An arc may be listed twice or without a change; an arc that
+                changed but is not listed is not seen, and keeps its old values in the answer.
+                ``None`` reads all the arcs. The first solve reads everything.
 
         Raises:
             ValueError: a bound or cost is out of range (the message names the arc); the next
-                solve then starts from nothing.
+                solve then starts from nothing. Or a listed arc is not in the graph; then
+                nothing is solved, and the next solve starts where this one would have.
         """
-        answer = self._core.solve()
+        answer = self._core.solve(
+            None if changed_arcs is None else _as_int64("changed_arcs", changed_arcs))
         self._warm = answer["warm"]
         return _result(answer)
 
