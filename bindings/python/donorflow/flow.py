@@ -260,12 +260,12 @@ class MinCostFlowSolver:
 
     It holds its own int64 copies of the capacities, costs, supplies and lower bounds; change
     their values in place (``solver.costs[a] = c``, ``solver.supplies[[s, t]] += [-2, 2]``,
-    any numpy assignment into them) and call :meth:`solve` again. The first solve starts from
-    nothing; each later one from the basis the last one ended with, reading the arrays once and
-    touching only what changed, so that a small change costs a small part of a cold solve (after
-    changing 1% of the costs of the benchmark families at small size, 0.021 to 0.23 of it, timed
-    around the Python calls; docs/python.md). The answer is the same exact optimum
-    :func:`min_cost_flow` gives.
+    any numpy assignment into them) and call :meth:`solve` again (``solve(changed_arcs=arcs)``
+    reads only the arcs listed). The first solve starts from nothing; each later one from the
+    basis the last one ended with, reading the arrays once and touching only what changed, so
+    that a small change costs a small part of a cold solve (after changing 1% of the costs of
+    the benchmark families at small size, 0.021 to 0.23 of it, timed around the Python calls;
+    docs/python.md). The answer is the same exact optimum :func:`min_cost_flow` gives.
     The graph (tails and heads) is fixed. Do not change the arrays while a solve runs (it
     releases the GIL).
 
