@@ -79,7 +79,7 @@
 // 0.60 for a warm start from the answer (docs/performance.md, "Re-solve from the kept basis").
 // A caller that knows which arcs changed can say so, resolve(changed_arcs): then only those arcs
 // are read, which spares the pass over all of them (transport small after changing 1% of costs:
-// 0.061 to 0.076 of the cold solve, against 0.115 to 0.149 reading every arc; docs/performance.md,
+// 0.061 to 0.076 of the cold solve, against 0.130 to 0.149 reading every arc; docs/performance.md,
 // "Told which arcs changed"). After a change of supplies alone, the old potentials price every arc
 // as optimality requires, and the dual pivots keep them so; when those pivots bring every tree arc
 // back within its bounds (and no component's potentials moved against another's), the basis is
@@ -308,12 +308,18 @@ class NetworkSimplex {
   // solve (supplies may change anywhere): it reads the listed arcs' values and no others', so that
   // a change of a few arcs costs no pass over all of them (see "Re-solve"). The list may hold an
   // arc twice, or an arc that did not change. An arc that changed but is not listed is not seen:
-  // the answer is then that of its old values. An id outside the graph gives kBadInput.
+  // the answer is then that of its old values. An id outside the graph gives kBadInput and
+  // changes nothing: the next solve starts from the same basis. If the arc that held the largest
+  // |cost| became cheaper, all the costs are read once to find the new largest.
   MinCostFlowResult resolve(std::span<const ArcId> changed_arcs);
 
   // Whether the last solve started from a warm start or from the kept basis (false: it started
   // cold).
   bool started_warm() const { return started_warm_; }
+
+  // Whether the last solve proved its basis optimal without pricing the arcs: a re-solve after a
+  // change of supplies alone, settled by dual pivots (see "Re-solve").
+  bool proven_without_pricing() const { return proven_without_pricing_; }
 
  private:
   static constexpr std::int8_t kUp = 1;     // the pred arc points from the node to its parent
@@ -336,7 +342,7 @@ class NetworkSimplex {
   bool build_warm();
   bool update_basis(const std::span<const ArcId>* listed);  // null: every arc
   MinCostFlowResult resolve_from_basis(const std::span<const ArcId>* changed_arcs);
-  void settle_imbalances(std::vector<Flow>& imbalance);
+  bool settle_imbalances(std::vector<Flow>& imbalance);  // place_root_arcs()' verdict
   bool place_root_arcs(const std::vector<Flow>& imbalance);
   void order_from_thread();
   void set_potentials();
@@ -356,8 +362,9 @@ class NetworkSimplex {
   bool basis_ready_ = false;     // the last solve ended optimal: resolve() may start from its basis
   bool parked_ = false;          // the warm basis parks imbalances on root arcs out of the tree
   bool proven_optimal_ = false;  // the re-solve's basis is optimal before any pricing
-  NodeId node_count_ = 0;        // real nodes; the root is node_count_
-  ArcId arc_count_ = 0;          // real arcs; root arcs follow, then extra slack arcs
+  bool proven_without_pricing_ = false;  // the last optimize() skipped its pricing
+  NodeId node_count_ = 0;                // real nodes; the root is node_count_
+  ArcId arc_count_ = 0;                  // real arcs; root arcs follow, then extra slack arcs
   ArcId search_count_ = 0;
   Cost big_m_ = 0;
   Cost max_abs_cost_ = 0;         // the real arcs' largest |cost| (see update_basis())

@@ -535,9 +535,10 @@ bool NetworkSimplex<PivotRule>::rebalance(std::vector<Flow>& imbalance) {
     flow_[i] = to;
   }
   order_from_thread();  // the dual pivots changed the tree
-  settle_imbalances(imbalance);
+  // Placed again: a top with nothing left may turn its root arc, as a top that held some did.
+  const bool same_again = settle_imbalances(imbalance);
   set_potentials();
-  return same_prices && !clamped;
+  return same_prices && !clamped && same_again;
 }
 
 // Dual network simplex pivots on a tree whose potentials price every arc out of it correctly (as
@@ -653,7 +654,7 @@ void NetworkSimplex<PivotRule>::dual_pivots() {
 // Passes each node's imbalance up the tree of order_, leaves first, as far as the tree arcs'
 // bounds allow; what stays goes onto root arcs of cost M (place_root_arcs()).
 template <class PivotRule>
-void NetworkSimplex<PivotRule>::settle_imbalances(std::vector<Flow>& imbalance) {
+bool NetworkSimplex<PivotRule>::settle_imbalances(std::vector<Flow>& imbalance) {
   const NodeId root = node_count_;
   for (std::size_t k = order_.size() - 1; k >= 1; --k) {
     const NodeId v = order_[k];
@@ -671,7 +672,7 @@ void NetworkSimplex<PivotRule>::settle_imbalances(std::vector<Flow>& imbalance) 
     imbalance[v] -= moved;
     imbalance[parent_[v]] += moved;
   }
-  place_root_arcs(imbalance);
+  return place_root_arcs(imbalance);
 }
 
 // Root arcs for what each node still holds: a component's top node's is in the tree and carries
@@ -882,12 +883,12 @@ MinCostFlowResult NetworkSimplex<PivotRule>::finish(Status status, std::string m
 template <class PivotRule>
 MinCostFlowResult NetworkSimplex<PivotRule>::run() {
   iterations_ = 0;
+  proven_optimal_ = proven_without_pricing_ = false;
   detail::InputTotals totals;
   if (const InputCheck check = detail::check_input(problem_, totals); !check.ok()) {
     return finish(check.status, check.message);
   }
   build(totals);
-  proven_optimal_ = false;
   started_warm_ = !warm_.flow.empty() && build_warm();
   return optimize();
 }
@@ -899,13 +900,15 @@ MinCostFlowResult NetworkSimplex<PivotRule>::resolve() {
 
 template <class PivotRule>
 MinCostFlowResult NetworkSimplex<PivotRule>::resolve(std::span<const ArcId> changed_arcs) {
-  if (basis_ready_) {
-    for (const ArcId a : changed_arcs) {
-      if (a < 0 || a >= arc_count_) {
-        return finish(Status::kBadInput, "changed arc " + std::to_string(a) +
-                                             " is not an arc of the graph (0.." +
-                                             std::to_string(arc_count_ - 1) + ")");
-      }
+  const ArcId m = problem_.graph == nullptr ? 0 : problem_.graph->arc_count();
+  for (const ArcId a : changed_arcs) {
+    if (a < 0 || a >= m) {  // nothing read, nothing changed: the basis stays for the next solve
+      MinCostFlowResult result;
+      result.status = Status::kBadInput;
+      result.message = "changed arc " + std::to_string(a) + " is not an arc of the graph (0.." +
+                       std::to_string(m - 1) + ")";
+      result.algorithm = "network-simplex";
+      return result;
     }
   }
   return resolve_from_basis(&changed_arcs);
@@ -916,8 +919,9 @@ MinCostFlowResult NetworkSimplex<PivotRule>::resolve_from_basis(
     const std::span<const ArcId>* changed_arcs) {
   if (!basis_ready_) return run();
   iterations_ = 0;
-  if (!update_basis(
-          changed_arcs)) {  // bad input: check_input() names it; the next solve starts afresh
+  proven_without_pricing_ = false;
+  // On bad input check_input() names the fault, and the next solve starts afresh.
+  if (!update_basis(changed_arcs)) {
     basis_ready_ = false;
     const InputCheck check = check_input(problem_);
     return check.ok() ? run() : finish(check.status, check.message);
@@ -983,7 +987,10 @@ MinCostFlowResult NetworkSimplex<PivotRule>::optimize() {
     pivot.use_shortlist(shortlist_);
   }
   ArcId entering = -1;
-  while (!proven_optimal_ && pivot.find_entering(entering)) {
+  const bool proven = proven_optimal_;
+  proven_optimal_ = false;  // for this solve only
+  proven_without_pricing_ = proven;
+  while (!proven && pivot.find_entering(entering)) {
     ++iterations_;
     // Flow will go around the cycle from `first` over the entering arc to `second`.
     const bool increase = state_[entering] == kArcAtLower;
