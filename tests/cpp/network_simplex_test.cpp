@@ -461,11 +461,20 @@ TEST(CertificateTest, NamesTheNodeWhoseBalanceFails) {
 }
 
 TEST(AutomaticChoice, CostScalingForLargeSparseNetworks) {
-  // Cold solves: cost scaling from 50,000 nodes on at most 64 arcs per node.
-  const auto large_grid = gen::generate("grid", "small", 1, {{"height", 250}, {"width", 250}});
+  // Cold solves: cost scaling from 50,000 nodes on at most 64 arcs per node, from 115,000 on a
+  // long network (a grid: 598 levels from its corner on 300 x 300).
+  const auto random = gen::generate("netgen", "small", 1, {{"nodes", 50'000}});
+  const auto small_random = gen::generate("netgen", "small", 1, {{"nodes", 40'000}});
+  const auto large_grid = gen::generate("grid", "small", 1, {{"height", 350}, {"width", 350}});
+  const auto mid_grid = gen::generate("grid", "small", 1, {{"height", 300}, {"width", 300}});
   const auto small_grid = gen::generate("grid", "small", 1, {{"height", 200}, {"width", 200}});
   const auto dense = gen::generate("transport", "small", 1, {{"donors", 300}, {"regions", 49700}});
-  EXPECT_TRUE(prefers_cost_scaling(large_grid.view()));
+  EXPECT_FALSE(is_long(random.graph));
+  EXPECT_TRUE(is_long(mid_grid.graph));
+  EXPECT_TRUE(prefers_cost_scaling(random.view()));
+  EXPECT_FALSE(prefers_cost_scaling(small_random.view()));
+  EXPECT_TRUE(prefers_cost_scaling(large_grid.view()));  // 122,500 nodes
+  EXPECT_FALSE(prefers_cost_scaling(mid_grid.view()));   // 90,000 nodes
   EXPECT_FALSE(prefers_cost_scaling(small_grid.view()));
   EXPECT_FALSE(prefers_cost_scaling(dense.view()));  // 50,000 nodes, 298 arcs per node
   // With a hub (alloc's shortfall source), cost scaling from 40,000 arcs: alloc small has 20,502

@@ -4,20 +4,31 @@
 // returns flows, potentials and the exact cost. Both algorithms are exact and return the same
 // certificate; they differ in speed.
 //
-// `Algorithm::kAuto` picks from three features of the instance: its size, its density and
-// whether it has a hub (a node touching a twentieth of the arcs, as the shortfall source of an
-// allocation network does). Cost scaling is chosen for sparse networks (at most 64 arcs per node)
-// of 50,000 nodes or more, and for sparse networks of 40,000 arcs or more with a hub; network
-// simplex for smaller or dense ones. The rule comes from single-thread measurements of both
-// algorithms (cold solves, seconds; docs/performance.md: the alloc rows are medians of three from
-// "Cost scaling: the first eps from the median cost", with clinics = groups / 40, the others
-// single runs from earlier sections):
+// `Algorithm::kAuto` picks from four features of the instance: its size, its density, whether it
+// has a hub (a node touching a twentieth of the arcs, as the shortfall source of an allocation
+// network does) and whether it is long (a breadth-first search from node 0 needs more than
+// sqrt(n)/4 levels, as on a grid; see is_long()). Cost scaling is chosen for sparse networks (at
+// most 64 arcs per node) of 50,000 nodes or more (115,000 or more when long), and for sparse
+// networks of 40,000 arcs or more with a hub; network simplex for smaller or dense ones. The rule
+// comes from single-thread measurements of both algorithms (cold solves, seconds; the alloc rows
+// are medians of three from docs/performance.md, "Cost scaling: the first eps from the median
+// cost", with clinics = groups / 40; the rows marked * are two runs each in one process on
+// 2026-11-24, "The automatic choice on grids", the others single runs from earlier sections):
 //
 //   family      nodes     arcs  network simplex  cost scaling
 //   grid       40,000     159k             0.65          0.93
-//   grid       62,500     249k             2.08          1.58
+//   grid       62,500     249k             1.33          1.89-1.97  *
+//   grid       90,000     359k             2.47          3.13-3.23  *
+//   grid      108,900     434k             3.30-3.39     3.52-3.83  *
+//   grid      122,500     489k             3.87-3.93     3.47-3.60  *
+//   grid      160,000     638k             9.26-9.97     7.63-7.86  *
 //   netgen     32,768     262k             0.65          0.82
+//   netgen     40,000     320k             0.56-0.57     0.56       *
+//   netgen     46,000     368k             0.80-0.82     0.63-0.67  *
 //   netgen     65,536     524k             2.0           1.69
+//   netgen     80,000     320k             1.65          0.97       *  (4 arcs per node)
+//   netgen      4,000     128k             0.077         0.128      *  (32 arcs per node)
+//   netgen     10,000     320k             0.436         0.339      *  (32 arcs per node)
 //   netgen    262,144     2.1M            27.3          12.7
 //   alloc       2,564      25k             0.011         0.014   (hub)
 //   alloc       3,589      34k             0.019         0.023   (hub)
@@ -26,17 +37,21 @@
 //   alloc      15,377     147k             0.338         0.148   (hub)
 //   transport   2,000     1.0M             0.27          2.7   (500 arcs per node)
 //
-// Without a hub network simplex wins below about 40,000 nodes on every family; from about 60,000
-// cost scaling wins on every sparse one, by more the larger the network. A hub lets cost scaling
-// win sooner (its hub lists, and its start from the median cost where a few penalty arcs set the
-// largest cost; cost_scaling.hpp), from about 40,000 arcs; a scenario of 101,501 arcs (docs/
-// performance.md, "Sweeps") solved in 0.21 to 0.24 s by cost scaling against 0.36 to 0.39 s.
-// On dense bipartite networks network simplex wins at every size measured. When cost scaling
-// refuses a problem for the size of its prices (kOverflow), automatic choice falls back to
-// network simplex.
+// Without a hub network simplex wins below about 40,000 nodes on random networks and cost scaling
+// from about 45,000, by more the larger the network; on grids network simplex wins up to about
+// 110,000 nodes. Density is not what sets grids apart: a random network of 4 arcs per node, as a
+// grid has, went to cost scaling at 80,000 nodes (0.97 s against 1.65). One of 32 arcs per node
+// went sooner (10,000 nodes: 0.34 s against 0.44; at 4,000 network simplex, 0.077 against 0.128),
+// which the rule leaves to network simplex. A hub lets cost scaling win sooner (its hub lists,
+// and its start from the median cost where a few penalty arcs set the largest cost;
+// cost_scaling.hpp), from about 40,000 arcs; a scenario of 101,501 arcs (docs/performance.md,
+// "Sweeps") solved in 0.21 to 0.24 s by cost scaling against 0.36 to 0.39 s. On dense bipartite
+// networks network simplex wins at every size measured. When cost scaling refuses a problem for
+// the size of its prices (kOverflow), automatic choice falls back to network simplex.
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -82,17 +97,48 @@ inline bool has_hub(const ProblemView& problem) {
   return false;
 }
 
+// Whether the network is long: a breadth-first search from node 0, along arcs either way, needs
+// more than a quarter of sqrt(n) levels to reach all it reaches. A grid is (a 300 x 300 grid from
+// its corner: 598 levels against sqrt(n) = 300), a random network or an allocation network is not
+// (netgen medium 5 levels, alloc and multiperiod 3, transport 2).
+inline bool is_long(const StaticGraph& g) {
+  const NodeId n = g.node_count();
+  if (n == 0) return false;
+  const auto enough = static_cast<std::int32_t>(std::sqrt(static_cast<double>(n)) / 4);
+  std::vector<std::int32_t> level(static_cast<std::size_t>(n), -1);
+  std::vector<NodeId> queue;
+  queue.reserve(static_cast<std::size_t>(n));
+  level[0] = 0;
+  queue.push_back(0);
+  for (std::size_t k = 0; k < queue.size(); ++k) {
+    const NodeId u = queue[k];
+    if (level[u] >= enough) return true;
+    auto reach = [&](NodeId w) {
+      if (level[w] >= 0) return;
+      level[w] = level[u] + 1;
+      queue.push_back(w);
+    };
+    for (const ArcId a : g.out_arcs(u)) reach(g.head(a));
+    for (const ArcId a : g.in_arcs(u)) reach(g.tail(a));
+  }
+  return false;
+}
+
 // The automatic choice's rule for a cold solve (see the top of this file): at most 64 arcs per
-// node, and either 50,000 nodes or more, or 40,000 arcs or more with a hub.
+// node, and either 50,000 nodes or more (115,000 or more for a long network), or 40,000 arcs or
+// more with a hub.
 inline bool prefers_cost_scaling(const ProblemView& problem) {
   constexpr NodeId kLargeFrom = 50'000;
+  constexpr NodeId kLongLargeFrom = 115'000;
   constexpr ArcId kLargeWithHubFrom = 40'000;
   constexpr std::int64_t kDenseFrom = 64;  // arcs per node
   const StaticGraph* g = problem.graph;
   if (g == nullptr || g->arc_count() > kDenseFrom * static_cast<std::int64_t>(g->node_count())) {
     return false;
   }
-  return g->node_count() >= kLargeFrom || (g->arc_count() >= kLargeWithHubFrom && has_hub(problem));
+  if (g->arc_count() >= kLargeWithHubFrom && has_hub(problem)) return true;
+  const NodeId n = g->node_count();
+  return n >= kLongLargeFrom || (n >= kLargeFrom && !is_long(*g));
 }
 
 // Whether the start's flow, clamped into the problem's bounds, leaves some node out of balance:
