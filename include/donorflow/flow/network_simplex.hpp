@@ -319,7 +319,7 @@ class NetworkSimplex {
 
   // Whether the last solve proved its basis optimal without pricing the arcs: a re-solve after a
   // change of supplies alone, settled by dual pivots (see "Re-solve").
-  bool proven_without_pricing() const { return proven_without_pricing_; }
+  bool proven_without_pricing() const { return proven_optimal_; }
 
  private:
   static constexpr std::int8_t kUp = 1;     // the pred arc points from the node to its parent
@@ -361,10 +361,9 @@ class NetworkSimplex {
   bool started_warm_ = false;
   bool basis_ready_ = false;     // the last solve ended optimal: resolve() may start from its basis
   bool parked_ = false;          // the warm basis parks imbalances on root arcs out of the tree
-  bool proven_optimal_ = false;  // the re-solve's basis is optimal before any pricing
-  bool proven_without_pricing_ = false;  // the last optimize() skipped its pricing
-  NodeId node_count_ = 0;                // real nodes; the root is node_count_
-  ArcId arc_count_ = 0;                  // real arcs; root arcs follow, then extra slack arcs
+  bool proven_optimal_ = false;  // the re-solve's basis was optimal before any pricing
+  NodeId node_count_ = 0;        // real nodes; the root is node_count_
+  ArcId arc_count_ = 0;          // real arcs; root arcs follow, then extra slack arcs
   ArcId search_count_ = 0;
   Cost big_m_ = 0;
   Cost max_abs_cost_ = 0;         // the real arcs' largest |cost| (see update_basis())

@@ -883,7 +883,7 @@ MinCostFlowResult NetworkSimplex<PivotRule>::finish(Status status, std::string m
 template <class PivotRule>
 MinCostFlowResult NetworkSimplex<PivotRule>::run() {
   iterations_ = 0;
-  proven_optimal_ = proven_without_pricing_ = false;
+  proven_optimal_ = false;
   detail::InputTotals totals;
   if (const InputCheck check = detail::check_input(problem_, totals); !check.ok()) {
     return finish(check.status, check.message);
@@ -919,7 +919,7 @@ MinCostFlowResult NetworkSimplex<PivotRule>::resolve_from_basis(
     const std::span<const ArcId>* changed_arcs) {
   if (!basis_ready_) return run();
   iterations_ = 0;
-  proven_without_pricing_ = false;
+  proven_optimal_ = false;
   // On bad input check_input() names the fault, and the next solve starts afresh.
   if (!update_basis(changed_arcs)) {
     basis_ready_ = false;
@@ -987,9 +987,7 @@ MinCostFlowResult NetworkSimplex<PivotRule>::optimize() {
     pivot.use_shortlist(shortlist_);
   }
   ArcId entering = -1;
-  const bool proven = proven_optimal_;
-  proven_optimal_ = false;  // for this solve only
-  proven_without_pricing_ = proven;
+  const bool proven = proven_optimal_;  // set by update_basis()
   while (!proven && pivot.find_entering(entering)) {
     ++iterations_;
     // Flow will go around the cycle from `first` over the entering arc to `second`.
