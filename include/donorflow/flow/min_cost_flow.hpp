@@ -104,7 +104,8 @@ inline bool has_hub(const ProblemView& problem) {
 inline bool is_long(const StaticGraph& g) {
   const NodeId n = g.node_count();
   if (n == 0) return false;
-  const auto enough = static_cast<std::int32_t>(std::sqrt(static_cast<double>(n)) / 4);
+  // The deepest level a network that is not long reaches: floor(sqrt(n) / 4).
+  const auto deepest_short = static_cast<std::int32_t>(std::sqrt(static_cast<double>(n)) / 4);
   std::vector<std::int32_t> level(static_cast<std::size_t>(n), -1);
   std::vector<NodeId> queue;
   queue.reserve(static_cast<std::size_t>(n));
@@ -112,7 +113,7 @@ inline bool is_long(const StaticGraph& g) {
   queue.push_back(0);
   for (std::size_t k = 0; k < queue.size(); ++k) {
     const NodeId u = queue[k];
-    if (level[u] >= enough) return true;
+    if (level[u] > deepest_short) return true;
     auto reach = [&](NodeId w) {
       if (level[w] >= 0) return;
       level[w] = level[u] + 1;
